@@ -1,0 +1,72 @@
+// Lint rules for the whole repository (npm run lint runs ESLint, then Prettier --check).
+// Syntax-only rules (no type-aware linting) so it stays fast; formatting is Prettier's job,
+// hence eslint-config-prettier last.
+import js from '@eslint/js'
+import { defineConfig } from 'eslint/config'
+import prettier from 'eslint-config-prettier'
+import vue from 'eslint-plugin-vue'
+import tseslint from 'typescript-eslint'
+
+// The globals plain JavaScript files (scripts/*.mjs) may use under Node.
+const nodeGlobals = Object.fromEntries(
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'AbortController',
+    'AbortSignal',
+    'fetch',
+    'performance',
+    'structuredClone',
+    'TextEncoder',
+    'TextDecoder',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+  ].map((name) => [name, 'readonly']),
+)
+
+export default defineConfig(
+  {
+    ignores: [
+      'out/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'blob-report/',
+      '.cache/',
+      'bench/.data/',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    // TypeScript checks names itself; ESLint's no-undef does not know DOM or Node types.
+    files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.vue'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: nodeGlobals },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  prettier,
+)

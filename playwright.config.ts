@@ -1,0 +1,42 @@
+// End-to-end tests: the desk in browser mode driven in the system Chromium (tests/e2e), and a
+// small real-Electron suite that skips itself where the Electron binary is absent (tests/electron).
+// `npm run test:e2e` first runs scripts/ensure-chromium.mjs, which writes .cache/chromium-path.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineConfig } from '@playwright/test'
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  try {
+    const cached = readFileSync(join(__dirname, '.cache', 'chromium-path'), 'utf8').trim()
+    if (cached) return cached
+  } catch {
+    // Not written yet: scripts/ensure-chromium.mjs has not run on this machine.
+  }
+  return '/usr/bin/chromium'
+}
+
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: ['tests/e2e/**/*.spec.ts', 'tests/electron/**/*.spec.ts'],
+  globalSetup: './tests/e2e/global-setup.ts',
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  forbidOnly: !!process.env.CI,
+  use: {
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+})

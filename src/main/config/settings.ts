@@ -1,0 +1,80 @@
+// The workstation's own settings (office, counter number, idle lock), kept in a JSON file next
+// to the database: they belong to this machine, not to the organisation's data.
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { z } from 'zod'
+import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
+
+const fileSchema = z.object({
+  workstationId: z.uuid(),
+  officeId: z.uuid().nullable().default(null),
+  counterNumber: z.number().int().min(1).max(99).default(1),
+  idleLockMinutes: z.number().int().min(1).max(120).default(IDLE_LOCK_DEFAULT_MINUTES),
+})
+
+export type WorkstationSettings = z.infer<typeof fileSchema>
+
+export interface SettingsStore {
+  get(): WorkstationSettings
+  update(patch: Partial<Omit<WorkstationSettings, 'workstationId'>>): WorkstationSettings
+}
+
+/** Settings kept in memory only (tests). */
+export function memorySettings(initial: Partial<WorkstationSettings> = {}): SettingsStore {
+  let current = fileSchema.parse({ workstationId: randomUUID(), ...initial })
+  return {
+    get: () => current,
+    update(patch) {
+      current = fileSchema.parse({ ...current, ...patch })
+      return current
+    },
+  }
+}
+
+/**
+ * Settings in a JSON file. A missing file starts from defaults with a new workstation id; an
+ * unreadable one is an error the administrator must see, not something to overwrite silently.
+ */
+export function fileSettings(path: string): SettingsStore {
+  let current: WorkstationSettings
+  let raw: string | undefined
+  try {
+    raw = readFileSync(path, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+  }
+  if (raw === undefined) {
+    current = fileSchema.parse({ workstationId: randomUUID() })
+    write(path, current)
+  } else {
+    let json: unknown
+    try {
+      json = JSON.parse(raw)
+    } catch (err) {
+      throw new Error(`Файл настроек ${path} повреждён: ${(err as Error).message}`, { cause: err })
+    }
+    const parsed = fileSchema.safeParse(json)
+    if (!parsed.success) {
+      throw new Error(`Файл настроек ${path} повреждён: ${parsed.error.issues[0]?.message ?? ''}`)
+    }
+    current = parsed.data
+  }
+  return {
+    get: () => current,
+    update(patch) {
+      const next = fileSchema.parse({ ...current, ...patch })
+      write(path, next)
+      current = next
+      return current
+    },
+  }
+}
+
+// Write to a temporary file and rename: a crash mid-write leaves the old settings intact.
+function write(path: string, value: WorkstationSettings): void {
+  mkdirSync(dirname(path), { recursive: true })
+  const tmp = `${path}.${process.pid}.tmp`
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 })
+  renameSync(tmp, path)
+}

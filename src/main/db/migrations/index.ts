@@ -1,0 +1,5 @@
+// The migrations, in order. An explicit list (not a folder scan) so it survives bundling.
+import { coreSchema } from './001_core'
+import type { Migration } from './types'
+
+export const MIGRATIONS: readonly Migration[] = [coreSchema]

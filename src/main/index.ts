@@ -1,0 +1,91 @@
+// The Electron composition root: one instance, one window, the security settings, the IPC
+// handlers over the shared workstation. Everything else lives in services and is tested
+// without Electron.
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, Menu, session } from 'electron'
+import { openWorkstation, type Workstation } from './app/bootstrap'
+import { defaultDataDir, resolveDbPath, resolveSettingsPath } from './config/paths'
+import { registerIpc } from './electron/ipc'
+import { buildMenu } from './electron/menu'
+import {
+  applyContentSecurityPolicy,
+  denyPermissions,
+  lockNavigation,
+  secureWebPreferences,
+} from './electron/security'
+import { loadWindowState, saveWindowState } from './electron/window-state'
+
+const rendererFile = join(__dirname, '../renderer/index.html')
+const devUrl = process.env.ELECTRON_RENDERER_URL
+
+function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url)
+    if (devUrl) return u.origin === new URL(devUrl).origin
+    return u.protocol === 'file:' && u.pathname === pathToFileURL(rendererFile).pathname
+  } catch {
+    return false
+  }
+}
+
+let mainWindow: BrowserWindow | null = null
+
+function createWindow(): BrowserWindow {
+  const statePath = join(app.getPath('userData'), 'window-state.json')
+  const state = loadWindowState(statePath)
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Окно — рабочее место операциониста',
+    autoHideMenuBar: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+  })
+  if (state.maximized) win.maximize()
+  lockNavigation(win.webContents, isAppUrl)
+  win.once('ready-to-show', () => win.show())
+  win.on('close', () => {
+    const b = win.getNormalBounds()
+    saveWindowState(statePath, { ...b, maximized: win.isMaximized() })
+  })
+  if (devUrl) void win.loadURL(devUrl)
+  else void win.loadFile(rendererFile)
+  return win
+}
+
+async function start(): Promise<void> {
+  app.setPath('userData', defaultDataDir())
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+  await app.whenReady()
+  applyContentSecurityPolicy(session.defaultSession)
+  denyPermissions(session.defaultSession)
+  const dbPath = resolveDbPath(app.getPath('userData'))
+  const workstation: Workstation = await openWorkstation({
+    dbPath,
+    settingsPath: resolveSettingsPath(dbPath),
+    log: console.log,
+  })
+  registerIpc({ ctx: workstation.ctx, version: app.getVersion(), isAppUrl })
+  Menu.setApplicationMenu(buildMenu(() => mainWindow))
+  mainWindow = createWindow()
+  mainWindow.on('closed', () => (mainWindow = null))
+  app.on('window-all-closed', () => {
+    void workstation.close().finally(() => app.quit())
+  })
+}
+
+start().catch((err: unknown) => {
+  console.error('[okno] start failed:', err)
+  app.exit(1)
+})

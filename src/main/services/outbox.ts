@@ -1,0 +1,27 @@
+// The outbox: every change that must reach the office server is recorded here in the same
+// transaction as the change itself (DESIGN.md «Data»), and sent later by the sync worker.
+import type { Knex } from 'knex'
+import type { ServiceContext } from './context'
+
+export interface OutboxEntry {
+  entity: string
+  entityId: string
+  op: 'insert' | 'update' | 'delete'
+  payload: Record<string, unknown>
+}
+
+export async function enqueueOutbox(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  entry: OutboxEntry,
+): Promise<void> {
+  await trx('outbox').insert({
+    id: ctx.newId(),
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    op: entry.op,
+    payload: JSON.stringify(entry.payload),
+    created_at: ctx.clock.now().toISOString(),
+    attempts: 0,
+  })
+}

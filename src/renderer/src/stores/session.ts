@@ -1,0 +1,36 @@
+// The clerk's session: signed in or not, screen locked or not. Mirrors the session kept in the
+// main process; session errors from any call (signed out elsewhere, idle lock) update it.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { SessionInfo } from '../../../shared/domain/clerk'
+import { call, onSessionError } from '../api/client'
+
+export const useSessionStore = defineStore('session', () => {
+  const session = ref<SessionInfo | null>(null)
+  const clerk = computed(() => session.value?.clerk ?? null)
+  const locked = computed(() => session.value?.locked ?? false)
+
+  onSessionError((code) => {
+    if (code === 'UNAUTHENTICATED') session.value = null
+    else if (session.value) session.value = { ...session.value, locked: true }
+  })
+
+  async function restore(): Promise<void> {
+    session.value = await call('session:current', {})
+  }
+  async function signIn(login: string, password: string): Promise<void> {
+    session.value = await call('session:signIn', { login, password })
+  }
+  async function signOut(): Promise<void> {
+    await call('session:signOut', {})
+    session.value = null
+  }
+  async function lock(): Promise<void> {
+    if (session.value && !session.value.locked) session.value = await call('session:lock', {})
+  }
+  async function unlock(password: string): Promise<void> {
+    session.value = await call('session:unlock', { password })
+  }
+
+  return { session, clerk, locked, restore, signIn, signOut, lock, unlock }
+})

@@ -1,0 +1,69 @@
+// The one IPC contract: channel → input schema, output type, and who may call it.
+// Main's handlers, the preload, the browser bridge and the renderer client all follow this map.
+import { z } from 'zod'
+import type { AccountCard, AccountSearchResult } from '../domain/account'
+import type { AppInfo, AuditVerification, WorkstationSettingsView } from '../domain/app'
+import type { SessionInfo } from '../domain/clerk'
+import type { Channel } from './channels'
+import { settingsUpdateSchema } from '../settings'
+
+/**
+ * public: anyone (sign-in screen); session: a signed-in clerk, even while the screen is locked;
+ * clerk: a signed-in clerk with the screen unlocked; supervisor/administrator: that role or higher.
+ */
+export type Access = 'public' | 'session' | 'clerk' | 'supervisor' | 'administrator'
+
+interface ChannelSpec<I extends z.ZodType, O> {
+  input: I
+  access: Access
+  /** Phantom: carries the output type, never read at run time. */
+  output?: O
+}
+
+function channel<I extends z.ZodType, O>(access: Access, input: I): ChannelSpec<I, O> {
+  return { input, access }
+}
+
+const empty = z.object({}).strict()
+const id = z.uuid({ message: 'Ожидался идентификатор записи' })
+
+export const contract = {
+  'app:info': channel<typeof empty, AppInfo>('public', empty),
+  'session:current': channel<typeof empty, SessionInfo | null>('public', empty),
+  'session:signIn': channel<z.ZodType<{ login: string; password: string }>, SessionInfo>(
+    'public',
+    z
+      .object({
+        login: z.string().trim().min(1, 'Введите логин').max(64, 'Логин не длиннее 64 символов'),
+        password: z.string().min(1, 'Введите пароль').max(256, 'Пароль не длиннее 256 символов'),
+      })
+      .strict(),
+  ),
+  'session:signOut': channel<typeof empty, null>('session', empty),
+  'session:lock': channel<typeof empty, SessionInfo>('session', empty),
+  'session:unlock': channel<z.ZodType<{ password: string }>, SessionInfo>(
+    'session',
+    z.object({ password: z.string().min(1, 'Введите пароль').max(256) }).strict(),
+  ),
+  'session:touch': channel<typeof empty, null>('clerk', empty),
+  'accounts:search': channel<z.ZodType<{ query: string }>, AccountSearchResult>(
+    'clerk',
+    // Long or odd input is not an error: the service reads what it can and ignores the rest.
+    z.object({ query: z.string().max(20_000, 'Слишком длинный запрос') }).strict(),
+  ),
+  'accounts:get': channel<z.ZodType<{ accountId: string }>, AccountCard>(
+    'clerk',
+    z.object({ accountId: id }).strict(),
+  ),
+  'settings:get': channel<typeof empty, WorkstationSettingsView>('clerk', empty),
+  'settings:update': channel<typeof settingsUpdateSchema, WorkstationSettingsView>(
+    'administrator',
+    settingsUpdateSchema,
+  ),
+  'audit:verify': channel<typeof empty, AuditVerification>('administrator', empty),
+} as const satisfies Record<Channel, ChannelSpec<z.ZodType, unknown>>
+
+export type Contract = typeof contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = Exclude<Contract[C]['output'], undefined>

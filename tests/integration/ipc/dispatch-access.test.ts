@@ -1,0 +1,173 @@
+// Who may call what: sessions, the locked screen, and roles.
+import { randomUUID } from 'node:crypto'
+import { beforeAll, expect, it } from 'vitest'
+import { dispatch } from '../../../src/main/ipc/dispatch'
+import type { OfficeRef } from '../../../src/shared/domain/app'
+import { CHANNELS, type Channel } from '../../../src/shared/ipc/channels'
+import { contract, type ChannelInput } from '../../../src/shared/ipc/contract'
+import { anonymousCall, signedInCall } from '../../helpers/calls'
+import { describeEachDatabase } from '../../helpers/database'
+import { auditTrail, countAll } from '../../helpers/rows'
+
+/** A well-formed input for every channel: only access can be the reason for a refusal. */
+const VALID: { [C in Channel]: ChannelInput<C> } = {
+  'app:info': {},
+  'session:current': {},
+  'session:signIn': { login: 'nobody', password: 'secret' },
+  'session:signOut': {},
+  'session:lock': {},
+  'session:unlock': { password: 'secret' },
+  'session:touch': {},
+  'accounts:search': { query: 'иванов' },
+  'accounts:get': { accountId: randomUUID() },
+  'settings:get': {},
+  'settings:update': { officeId: randomUUID(), counterNumber: 2, idleLockMinutes: 5 },
+  'audit:verify': {},
+}
+
+const byAccess = (...access: string[]): Channel[] =>
+  CHANNELS.filter((c) => access.includes(contract[c].access))
+
+describeEachDatabase('dispatch: access', (getCtx) => {
+  let offices: OfficeRef[]
+  beforeAll(async () => {
+    offices = (await getCtx()
+      .db.knex('offices')
+      .select('id', 'code', 'name', 'address')
+      .orderBy('name')) as OfficeRef[]
+  })
+
+  it.each(byAccess('session', 'clerk', 'supervisor', 'administrator'))(
+    '%s refuses a window with nobody signed in',
+    async (channel) => {
+      const env = getCtx()
+      const before = await countAll(env.db, ['audit_log', 'outbox'])
+      const result = await dispatch(channel, VALID[channel], anonymousCall(env))
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/^Сеанс завершён/) },
+      })
+      expect(await countAll(env.db, ['audit_log', 'outbox'])).toEqual(before)
+    },
+  )
+
+  it('serves the public channels to a window with nobody signed in', async () => {
+    const env = getCtx()
+    const call = anonymousCall(env)
+    expect(await dispatch('session:current', {}, call)).toEqual({ ok: true, data: null })
+    const info = await dispatch('app:info', {}, call)
+    expect(info).toMatchObject({
+      ok: true,
+      data: { demo: true, shell: 'web', version: 'test', today: '2026-11-22' },
+    })
+    expect(await dispatch('session:signIn', VALID['session:signIn'], call)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_CREDENTIALS' },
+    })
+  })
+
+  it('refuses the clerk’s channels while the screen is locked, and keeps the session channels open', async () => {
+    const env = getCtx()
+    const call = await signedInCall(env, 'administrator')
+    expect(await dispatch('session:lock', {}, call)).toMatchObject({ ok: true, data: { locked: true } })
+    for (const channel of byAccess('clerk', 'supervisor', 'administrator')) {
+      const result = await dispatch(channel, VALID[channel], call)
+      expect(result, channel).toEqual({
+        ok: false,
+        error: { code: 'SCREEN_LOCKED', message: expect.stringMatching(/^Экран заблокирован/) },
+      })
+    }
+    expect(await dispatch('session:current', {}, call)).toMatchObject({ ok: true, data: { locked: true } })
+    expect(await dispatch('session:lock', {}, call)).toMatchObject({ ok: true })
+    expect(await dispatch('session:unlock', { password: call.clerk.password }, call)).toMatchObject({
+      ok: true,
+      data: { locked: false },
+    })
+    expect(await dispatch('accounts:search', VALID['accounts:search'], call)).toMatchObject({ ok: true })
+  })
+
+  it('locks an idle screen at the next call and keeps an active one open', async () => {
+    const env = getCtx()
+    const call = await signedInCall(env)
+    const idle = env.settings.get().idleLockMinutes
+    env.clock.advance({ minutes: idle - 1 })
+    expect(await dispatch('accounts:search', VALID['accounts:search'], call)).toMatchObject({ ok: true })
+    env.clock.advance({ minutes: idle - 1 })
+    expect(await dispatch('session:touch', {}, call)).toEqual({ ok: true, data: null })
+    env.clock.advance({ minutes: idle, ms: 1 })
+    expect(await dispatch('accounts:search', VALID['accounts:search'], call)).toMatchObject({
+      ok: false,
+      error: { code: 'SCREEN_LOCKED' },
+    })
+    const trail = await auditTrail(env.db, env.settings.get().workstationId)
+    expect(trail.at(-1)).toMatchObject({ action: 'session.lock', details: { reason: 'idle' } })
+  })
+
+  it('refuses settings:update to an operator and a supervisor, changing nothing', async () => {
+    const env = getCtx()
+    const update = { officeId: offices[1]!.id, counterNumber: 7, idleLockMinutes: 3 }
+    const settingsBefore = env.settings.get()
+    for (const role of ['operator', 'supervisor'] as const) {
+      const call = await signedInCall(env, role)
+      const countsBefore = await countAll(env.db, ['audit_log', 'outbox'])
+      const result = await dispatch('settings:update', update, call)
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('«Администратор»') },
+      })
+      expect(env.settings.get()).toEqual(settingsBefore)
+      expect(await countAll(env.db, ['audit_log', 'outbox'])).toEqual(countsBefore)
+      expect(await dispatch('audit:verify', {}, call)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      })
+    }
+  })
+
+  it('lets the administrator update the settings, and audits the change', async () => {
+    const env = getCtx()
+    const call = await signedInCall(env, 'administrator')
+    const before = env.settings.get()
+    const update = { officeId: offices[1]!.id, counterNumber: 7, idleLockMinutes: 3 }
+    const result = await dispatch('settings:update', update, call)
+    expect(result).toMatchObject({ ok: true, data: { ...update, workstationId: before.workstationId } })
+    expect((result as { data: { offices: OfficeRef[] } }).data.offices).toEqual(offices)
+    expect(env.settings.get()).toEqual({ ...before, ...update })
+    const trail = await auditTrail(env.db, before.workstationId)
+    expect(trail.at(-1)).toMatchObject({
+      action: 'settings.update',
+      clerkId: call.clerk.id,
+      objectId: before.workstationId,
+      details: { before: { officeId: null, counterNumber: 1, idleLockMinutes: 10 }, after: update },
+    })
+    expect(await dispatch('settings:get', {}, call)).toMatchObject({ ok: true, data: update })
+  })
+
+  it('refuses an office that does not exist, even to the administrator', async () => {
+    const env = getCtx()
+    const call = await signedInCall(env, 'administrator')
+    const before = env.settings.get()
+    const result = await dispatch('settings:update', VALID['settings:update'], call)
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/отделени/) },
+    })
+    expect(env.settings.get()).toEqual(before)
+  })
+
+  it('lets the administrator verify the audit chain', async () => {
+    const env = getCtx()
+    const call = await signedInCall(env, 'administrator')
+    const result = await dispatch('audit:verify', {}, call)
+    expect(result).toMatchObject({ ok: true, data: { intact: true, brokenAt: null } })
+    expect((result as { data: { entries: number } }).data.entries).toBeGreaterThan(0)
+  })
+
+  it('answers NOT_FOUND for an account that does not exist', async () => {
+    const call = await signedInCall(getCtx())
+    expect(await dispatch('accounts:get', VALID['accounts:get'], call)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+  })
+})

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fileSettings, memorySettings } from '../../../../src/main/config/settings'
+import { IDLE_LOCK_DEFAULT_MINUTES } from '../../../../src/shared/settings'
+
+const OFFICE = '0199f49d-b400-7050-a2e7-81e7c2b45595'
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+describe('fileSettings', () => {
+  let dir: string
+  let path: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'okno-settings-'))
+    path = join(dir, 'nested', 'okno-settings.json')
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('creates the file with defaults and a new workstation id', () => {
+    const s = fileSettings(path).get()
+    expect(s).toEqual({
+      workstationId: expect.stringMatching(UUID),
+      officeId: null,
+      counterNumber: 1,
+      idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+    })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(s)
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
+  })
+
+  it('gives each new workstation its own id and keeps it across restarts', () => {
+    const first = fileSettings(path).get().workstationId
+    expect(fileSettings(path).get().workstationId).toBe(first)
+    expect(fileSettings(join(dir, 'other.json')).get().workstationId).not.toBe(first)
+  })
+
+  it('round-trips updates through the file', () => {
+    const store = fileSettings(path)
+    const id = store.get().workstationId
+    store.update({ officeId: OFFICE, counterNumber: 7, idleLockMinutes: 3 })
+    expect(fileSettings(path).get()).toEqual({
+      workstationId: id,
+      officeId: OFFICE,
+      counterNumber: 7,
+      idleLockMinutes: 3,
+    })
+  })
+
+  it('refuses an invalid update and keeps the file as it was', () => {
+    const store = fileSettings(path)
+    const before = readFileSync(path, 'utf8')
+    expect(() => store.update({ counterNumber: 100 })).toThrow()
+    expect(() => store.update({ idleLockMinutes: 0 })).toThrow()
+    expect(readFileSync(path, 'utf8')).toBe(before)
+    expect(store.get().counterNumber).toBe(1)
+  })
+
+  it.each([
+    ['not JSON', '{"workstationId": '],
+    ['an empty file', ''],
+    ['a bad workstation id', JSON.stringify({ workstationId: 'abc' })],
+    ['a counter out of range', JSON.stringify({ workstationId: OFFICE, counterNumber: 500 })],
+  ])('refuses a corrupted file (%s) with a clear message and leaves it alone', (_, content) => {
+    const file = join(dir, 'okno-settings.json')
+    writeFileSync(file, content)
+    expect(() => fileSettings(file)).toThrow(/^Файл настроек .*okno-settings\.json повреждён/)
+    expect(readFileSync(file, 'utf8')).toBe(content)
+  })
+})
+
+describe('memorySettings', () => {
+  it('starts from defaults with a new workstation id', () => {
+    const a = memorySettings().get()
+    expect(a).toMatchObject({ officeId: null, counterNumber: 1, idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES })
+    expect(a.workstationId).toMatch(UUID)
+    expect(memorySettings().get().workstationId).not.toBe(a.workstationId)
+  })
+
+  it('validates the initial values and every update', () => {
+    expect(() => memorySettings({ counterNumber: 0 })).toThrow()
+    expect(() => memorySettings({ officeId: 'office-1' })).toThrow()
+    const store = memorySettings({ idleLockMinutes: 5 })
+    expect(() => store.update({ idleLockMinutes: 121 })).toThrow()
+    expect(() => store.update({ counterNumber: 1.5 })).toThrow()
+    expect(store.get().idleLockMinutes).toBe(5)
+    expect(store.update({ idleLockMinutes: 120 }).idleLockMinutes).toBe(120)
+  })
+})

@@ -1,0 +1,22 @@
+// Unit and integration tests (vitest): services and repositories against real databases.
+// End-to-end (Playwright) and Electron suites live in tests/e2e and tests/electron.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    // Child processes, not threads: the native sqlite3 driver and 128 MiB scrypt hashes are
+    // happier apart. Two workers fit a two-core machine; each file builds its own database.
+    pool: 'forks',
+    maxWorkers: 2,
+    // scrypt with OWASP parameters takes ~0.3 s per hash, and a lockout test does several;
+    // building a file's demo database (and seeding PostgreSQL) takes a few seconds.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    restoreMocks: true,
+    unstubEnvs: true,
+  },
+})
