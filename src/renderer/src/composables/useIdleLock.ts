@@ -4,7 +4,7 @@ import { onBeforeUnmount, onMounted, type Ref } from 'vue'
 import { call } from '../api/client'
 
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const
-const TOUCH_EVERY_MS = 60_000
+const TOUCH_AT_MOST_EVERY_MS = 60_000
 const CHECK_EVERY_MS = 5_000
 
 export function useIdleLock(options: {
@@ -19,7 +19,9 @@ export function useIdleLock(options: {
   function onActivity(): void {
     const now = Date.now()
     lastActivity = now
-    if (options.active.value && now - lastTouch >= TOUCH_EVERY_MS) {
+    // Often enough that the main process never sees a gap as long as its idle time.
+    const every = Math.min(TOUCH_AT_MOST_EVERY_MS, (options.minutes.value * 60_000) / 2)
+    if (options.active.value && now - lastTouch >= every) {
       lastTouch = now
       call('session:touch', {}).catch(() => {
         // A refused touch means the session ended or locked; the session store already knows.
