@@ -5,6 +5,7 @@ import { DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { foldForSearch } from '../../shared/text/normalize'
 import { withAccountKey } from '../../shared/requisites'
 import { houseSortKey } from '../../shared/address'
+import { VERIFICATION_WARNING_DEFAULT_DAYS } from '../../shared/domain/meter'
 import { hashPassword } from '../services/passwords'
 import { DayCalendar } from './calendar'
 import { DEMO_CLERKS } from './credentials'
@@ -94,7 +95,9 @@ class DemoGenerator {
 
   async run(): Promise<void> {
     // scrypt is slow by design: hash the demo passwords while the accounts are generated.
-    const salts = DEMO_CLERKS.map(() => Buffer.from(this.random.hex8().repeat(4), 'hex'))
+    const salts = DEMO_CLERKS.map(() =>
+      Buffer.from([0, 1, 2, 3].map(() => this.random.hex8()).join(''), 'hex'),
+    )
     const hashes = Promise.all(DEMO_CLERKS.map((c, i) => hashPassword(c.password, salts[i])))
     const offices = await this.reference()
     const streets = offices.flatMap((o) =>
@@ -186,7 +189,7 @@ class DemoGenerator {
         '+7 (8692) 00-00-00',
         DEFAULT_TIME_ZONE,
         10,
-        60,
+        VERIFICATION_WARNING_DEFAULT_DAYS,
         true,
         created,
       ],
