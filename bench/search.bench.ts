@@ -13,6 +13,7 @@ import { openDb, type Db } from '../src/main/db/connection'
 import { buildDemoSqlite, type BuildPhase } from '../src/main/demo/build'
 import { Random } from '../src/main/demo/random'
 import { searchAccounts } from '../src/main/services/accounts'
+import { unavailableVault } from '../src/main/security/passport-vault'
 import { systemClock, type ServiceContext } from '../src/main/services/context'
 
 const TARGET_P95_MS = 20
@@ -149,7 +150,13 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   await ensureDatabase()
   const db = openDb({ client: 'sqlite', filename: dbPath })
-  const ctx: ServiceContext = { db, clock: systemClock, newId: randomUUID, settings: memorySettings() }
+  const ctx: ServiceContext = {
+    db,
+    clock: systemClock,
+    newId: randomUUID,
+    settings: memorySettings(),
+    vault: unavailableVault('не нужен для поиска'),
+  }
   try {
     const kinds = await drawInputs(db, WARM_UP + queries)
     console.log(

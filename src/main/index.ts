@@ -7,6 +7,8 @@ import { app, BrowserWindow, Menu, session } from 'electron'
 import { openWorkstation, type Workstation } from './app/bootstrap'
 import { defaultDataDir, resolveDbPath, resolveSettingsPath } from './config/paths'
 import { registerIpc } from './electron/ipc'
+import { safeStorageSealer } from './electron/key-sealer'
+import { ElectronPrinter } from './electron/printer'
 import { buildMenu } from './electron/menu'
 import {
   applyContentSecurityPolicy,
@@ -74,9 +76,10 @@ async function start(): Promise<void> {
   const workstation: Workstation = await openWorkstation({
     dbPath,
     settingsPath: resolveSettingsPath(dbPath),
+    keySealer: safeStorageSealer(),
     log: console.log,
   })
-  registerIpc({ ctx: workstation.ctx, version: app.getVersion(), isAppUrl })
+  registerIpc({ ctx: workstation.ctx, version: app.getVersion(), printer: new ElectronPrinter(), isAppUrl })
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createWindow()
   mainWindow.on('closed', () => (mainWindow = null))

@@ -1,5 +1,6 @@
 // Workstation settings a clerk or administrator can change, and their limits.
 import { z } from 'zod'
+import { printerSettingsSchema } from './print/document'
 
 export const IDLE_LOCK_DEFAULT_MINUTES = 10
 
@@ -16,6 +17,7 @@ export const settingsUpdateSchema = z
       .int('Время блокировки — целое число минут')
       .min(1, 'Время блокировки — от 1 до 120 минут')
       .max(120, 'Время блокировки — от 1 до 120 минут'),
+    printer: printerSettingsSchema,
   })
   .strict()
 

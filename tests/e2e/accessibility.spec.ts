@@ -48,6 +48,12 @@ test('sign-in, desk, results, account card, settings and lock screen: all contro
   await expect(d.accountHeading(sample.number)).toBeVisible()
   await expectAllControlsNamed(page, 'карточка счёта')
 
+  await page.keyboard.press('F7')
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await expectAllControlsNamed(page, 'регистрация в личном кабинете')
+  await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+
   await page.getByRole('link', { name: 'Настройки' }).click()
   await expect(page.getByRole('heading', { name: 'Настройки рабочего места' })).toBeVisible()
   await expectAllControlsNamed(page, 'настройки')

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { memorySettings, type SettingsStore, type WorkstationSettings } from '../../src/main/config/settings'
 import type { Db } from '../../src/main/db/connection'
 import type { ServiceContext } from '../../src/main/services/context'
+import { createPassportVault } from '../../src/main/security/passport-vault'
 import { uuidV7Generator } from '../../src/shared/uuid'
 import { FakeClock } from './clock'
 
@@ -26,6 +27,7 @@ export function makeContext(
       () => clock.now().getTime(),
     ),
     settings,
+    vault: createPassportVault(randomBytes(32)),
   }
   return { ctx, clock, settings }
 }

@@ -2,10 +2,12 @@
 // database on first start, brings the schema up to date, loads the workstation's settings.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { uuidV7Generator } from '../../shared/uuid'
+import { loadPassportKey, type KeySealer } from '../config/passport-key'
 import { fileSettings } from '../config/settings'
+import { createPassportVault, unavailableVault } from '../security/passport-vault'
 import { openDb } from '../db/connection'
 import { migrateToLatest } from '../db/migrate'
 import { findOrganisation, listOffices } from '../db/repositories/organisation'
@@ -22,6 +24,8 @@ export interface Workstation {
 export async function openWorkstation(options: {
   dbPath: string
   settingsPath: string
+  /** The OS key store (Electron safeStorage); browser mode has none. */
+  keySealer: KeySealer | null
   log?: (line: string) => void
 }): Promise<Workstation> {
   const log = options.log ?? (() => {})
@@ -43,11 +47,19 @@ export async function openWorkstation(options: {
     const first = (await listOffices(db))[0]
     if (first) settings.update({ officeId: first.id })
   }
+  const key = loadPassportKey({
+    path: join(dirname(options.dbPath), 'okno-passport.key'),
+    sealer: options.keySealer,
+    envKey: process.env.OKNO_PASSPORT_KEY,
+  })
+  if (key.key === null) log(`Паспортные данные недоступны: ${key.reason}`)
+  else if (key.warning) log(key.warning)
   const ctx: ServiceContext = {
     db,
     clock: systemClock,
     newId: uuidV7Generator((n) => randomBytes(n)),
     settings,
+    vault: key.key ? createPassportVault(key.key) : unavailableVault(key.reason),
   }
   return { ctx, close: () => db.close() }
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../../shared/print/document'
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
 
 const fileSchema = z.object({
@@ -11,6 +12,7 @@ const fileSchema = z.object({
   officeId: z.uuid().nullable().default(null),
   counterNumber: z.number().int().min(1).max(99).default(1),
   idleLockMinutes: z.number().int().min(1).max(120).default(IDLE_LOCK_DEFAULT_MINUTES),
+  printer: printerSettingsSchema.default(DEFAULT_PRINTER_SETTINGS),
 })
 
 export type WorkstationSettings = z.infer<typeof fileSchema>

@@ -192,6 +192,7 @@ class DemoGenerator {
         VERIFICATION_WARNING_DEFAULT_DAYS,
         true,
         created,
+        'https://lk.eirc-demo.example',
       ],
     ])
     await this.sink.insert(

@@ -4,7 +4,7 @@ export const DEMO_COLUMNS = {
   organisation: [
     'id', 'name', 'short_name', 'inn', 'kpp', 'bank_name', 'bic', 'settlement_account',
     'correspondent_account', 'address', 'phone', 'time_zone', 'account_number_length',
-    'verification_warning_days', 'is_demo', 'created_at',
+    'verification_warning_days', 'is_demo', 'created_at', 'cabinet_url',
   ],
   offices: ['id', 'code', 'name', 'address', 'phone', 'created_at'],
   counters: ['id', 'office_id', 'number', 'name', 'created_at'],

@@ -5,12 +5,14 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../../shared/ipc/channels'
 import type { Envelope } from '../../shared/ipc/envelope'
 import { dispatch } from '../ipc/dispatch'
+import type { Printer } from '../printing/printer'
 import type { ServiceContext } from '../services/context'
 import { newSession, type Session } from '../services/sessions'
 
 export function registerIpc(options: {
   ctx: ServiceContext
   version: string
+  printer: Printer
   isAppUrl: (url: string) => boolean
 }): void {
   const sessions = new Map<number, Session>()
@@ -34,6 +36,7 @@ export function registerIpc(options: {
         session: sessionFor(event),
         shell: 'electron',
         version: options.version,
+        printer: options.printer,
       })
     })
   }

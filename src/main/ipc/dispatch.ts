@@ -13,13 +13,22 @@ import { handlers, type CallContext } from './handlers'
 
 z.config(z.locales.ru())
 
-function validationMessage(error: z.ZodError): string {
+function validationError(error: z.ZodError): Envelope<never> {
+  const fields: Record<string, string> = {}
+  // A form shows each message at its field: the innermost name of the path («passport.issuedOn»),
+  // or the names of keys the form does not have.
+  for (const issue of error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path.at(-1) ?? '')]
+    for (const key of keys) if (key && !(key in fields)) fields[key] = issue.message
+  }
   const issue = error.issues[0]
-  if (!issue) return 'Проверьте введённые данные.'
-  const label = FIELD_LABELS[String(issue.path[0] ?? '')]
-  return label
-    ? `Проверьте поле «${label}»: ${issue.message}`
-    : `Проверьте введённые данные: ${issue.message}`
+  const label = FIELD_LABELS[String(issue?.path.at(-1) ?? '')]
+  const message = !issue
+    ? 'Проверьте введённые данные.'
+    : label
+      ? `Проверьте поле «${label}»: ${issue.message}`
+      : `Проверьте введённые данные: ${issue.message}`
+  return { ok: false, error: { code: 'VALIDATION', message, fields } }
 }
 
 async function checkAccess(access: Access, call: CallContext): Promise<void> {
@@ -77,7 +86,7 @@ export async function dispatch(
   const spec = contract[channel]
   const parsed = spec.input.safeParse(input)
   if (!parsed.success) {
-    return { ok: false, error: { code: 'VALIDATION', message: validationMessage(parsed.error) } }
+    return validationError(parsed.error)
   }
   try {
     await checkAccess(spec.access, call)

@@ -3,7 +3,12 @@ import type { AppInfo } from '../../shared/domain/app'
 import type { Channel } from '../../shared/ipc/channels'
 import type { ChannelOutput, ChannelParsed } from '../../shared/ipc/contract'
 import { OknoError } from '../../shared/ipc/envelope'
+import type { ClerkInfo } from '../../shared/domain/clerk'
+import type { Printer } from '../printing/printer'
 import { getAccountCard, searchAccounts } from '../services/accounts'
+import { registerCabinet, resetCabinetPassword } from '../services/cabinet-issue'
+import { attachAccount, cabinetState, unblockReset } from '../services/cabinets'
+import { revealPassport } from '../services/passports'
 import { verifyAuditChain } from '../services/audit'
 import type { ServiceContext } from '../services/context'
 import { appInfo, updateWorkstationSettings, workstationSettings } from '../services/organisation'
@@ -23,6 +28,8 @@ export interface CallContext {
   session: Session
   shell: AppInfo['shell']
   version: string
+  /** The shell's print backend (Electron's printers; none in browser mode). */
+  printer: Printer
 }
 
 type Handler<C extends Channel> = (
@@ -32,10 +39,11 @@ type Handler<C extends Channel> = (
 
 export type Handlers = { [C in Channel]: Handler<C> }
 
-function clerkId(call: CallContext): string {
+function clerk(call: CallContext): ClerkInfo {
   if (!call.session.clerk) throw new OknoError('UNAUTHENTICATED', 'Войдите в систему.')
-  return call.session.clerk.id
+  return call.session.clerk
 }
+const clerkId = (call: CallContext): string => clerk(call).id
 
 export const handlers = {
   'app:info': (_, c) => appInfo(c.ctx, c.shell, c.version),
@@ -45,9 +53,17 @@ export const handlers = {
   'session:lock': (_, c) => lockSession(c.ctx, c.session, 'manual'),
   'session:unlock': (i, c) => unlockSession(c.ctx, c.session, i.password),
   'session:touch': (_, c) => touchSession(c.ctx, c.session),
-  'accounts:search': (i, c) => searchAccounts(c.ctx, i.query),
+  'accounts:search': (i, c) => searchAccounts(c.ctx, i.query, clerkId(c)),
   'accounts:get': (i, c) => getAccountCard(c.ctx, i.accountId),
   'settings:get': (_, c) => workstationSettings(c.ctx),
   'settings:update': (i, c) => updateWorkstationSettings(c.ctx, clerkId(c), i),
   'audit:verify': (_, c) => verifyAuditChain(c.ctx),
+  'cabinet:state': (i, c) => cabinetState(c.ctx, i.accountId),
+  'cabinet:register': (i, c) => registerCabinet(c.ctx, clerk(c), i),
+  'cabinet:reset': (i, c) => resetCabinetPassword(c.ctx, clerk(c), i),
+  'cabinet:attach': (i, c) => attachAccount(c.ctx, clerkId(c), i),
+  'cabinet:unblockReset': (i, c) => unblockReset(c.ctx, clerkId(c), i),
+  'passport:reveal': (i, c) => revealPassport(c.ctx, clerkId(c), i.personId),
+  'printing:print': (i, c) => c.printer.print(i.document, c.ctx.settings.get().printer),
+  'printing:printers': (_, c) => c.printer.listPrinters(),
 } satisfies Handlers

@@ -1,19 +1,32 @@
 // Finding an account (one search field for number, name or address) and its card.
-import type { AccountCard, AccountSearchResult } from '../../shared/domain/account'
+import type { AccountCard, AccountSearchHit, AccountSearchResult } from '../../shared/domain/account'
 import { verificationState } from '../../shared/domain/meter'
 import { businessDate } from '../../shared/dates'
 import { formatAddressLine, formatStreet } from '../../shared/address'
 import { OknoError } from '../../shared/ipc/envelope'
 import { parseSearchQuery } from '../../shared/search/query'
-import { searchByAddress, searchByName, searchByNumber } from '../db/repositories/account-search'
+import { maskPassport, parseSeriesNumber } from '../../shared/passport'
+import {
+  searchByAddress,
+  searchByName,
+  searchByNumber,
+  searchByPerson,
+} from '../db/repositories/account-search'
 import { findAccount, listAccountPersons, listMeters } from '../db/repositories/accounts'
+import { recordAudit } from './audit'
 import type { ServiceContext } from './context'
+import { personByPassport } from './passports'
 import { requireOrganisation } from './organisation'
 
 /** Rows rendered at most; the clerk refines the query beyond that. */
 export const SEARCH_LIMIT = 50
 
-export async function searchAccounts(ctx: ServiceContext, text: string): Promise<AccountSearchResult> {
+/** `clerkId`: who searched — a lookup by passport touches personal data and is audited. */
+export async function searchAccounts(
+  ctx: ServiceContext,
+  text: string,
+  clerkId: string | null = null,
+): Promise<AccountSearchResult> {
   const query = parseSearchQuery(text)
   // One row more than shown tells whether the clerk should refine the query.
   const want = SEARCH_LIMIT + 1
@@ -27,6 +40,9 @@ export async function searchAccounts(ctx: ServiceContext, text: string): Promise
     case 'address':
       items = await searchByAddress(ctx.db, query.address, want)
       break
+    case 'passport':
+      items = await searchByPassport(ctx, query.digits, clerkId, want)
+      break
     case 'words': {
       items = await searchByName(ctx.db, query.words, want)
       if (items.length < want && query.street) {
@@ -39,6 +55,25 @@ export async function searchAccounts(ctx: ServiceContext, text: string): Promise
     }
   }
   return { items: items.slice(0, SEARCH_LIMIT), more: items.length > SEARCH_LIMIT }
+}
+
+async function searchByPassport(
+  ctx: ServiceContext,
+  digits: string,
+  clerkId: string | null,
+  want: number,
+): Promise<AccountSearchHit[]> {
+  const passport = parseSeriesNumber(digits)
+  if (!passport) return []
+  const personId = await personByPassport(ctx, passport.series, passport.number)
+  await recordAudit(ctx, {
+    action: 'passport.search',
+    clerkId,
+    objectType: 'person',
+    objectId: personId ?? undefined,
+    details: { masked: maskPassport(passport), found: personId !== null },
+  })
+  return personId ? searchByPerson(ctx.db, personId, want) : []
 }
 
 export async function getAccountCard(ctx: ServiceContext, accountId: string): Promise<AccountCard> {

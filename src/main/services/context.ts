@@ -3,6 +3,7 @@
 // in tests, so services never reach for globals.
 import type { Db } from '../db/connection'
 import type { SettingsStore } from '../config/settings'
+import type { PassportVault } from '../security/passport-vault'
 
 export interface Clock {
   now(): Date
@@ -15,4 +16,6 @@ export interface ServiceContext {
   clock: Clock
   newId: () => string
   settings: SettingsStore
+  /** Seals and finds passports; refuses with the reason where the workstation has no key. */
+  vault: PassportVault
 }

@@ -39,6 +39,7 @@ export async function appInfo(
     office: settings.officeId ? ((await findOffice(ctx.db, settings.officeId)) ?? null) : null,
     counterNumber: settings.counterNumber,
     idleLockMinutes: settings.idleLockMinutes,
+    printer: settings.printer,
     today: businessDate(ctx.clock.now(), timeZone),
   }
 }
@@ -68,6 +69,7 @@ export async function updateWorkstationSettings(
         officeId: before.officeId,
         counterNumber: before.counterNumber,
         idleLockMinutes: before.idleLockMinutes,
+        printer: before.printer,
       },
       after: update,
     },

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const workstation = await openWorkstation({
     dbPath,
     settingsPath: resolveSettingsPath(dbPath),
+    keySealer: null,
     log: (line) => console.log(line),
   })
   const server = await startWebServer({

@@ -8,6 +8,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { ServiceContext } from '../services/context'
 import { newSession, type Session } from '../services/sessions'
 import { dispatch } from '../ipc/dispatch'
+import { NullPrinter } from '../printing/printer'
 import { bridgeScript } from './bridge-script'
 import {
   SESSION_COOKIE,
@@ -106,6 +107,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = randomBytes(24).toString('base64url')
   const sessions = new Map<string, Session>()
   const rendererRoot = normalize(options.rendererDir + sep)
+  // No print backend here: the renderer prints its preview through the browser's dialog.
+  const printer = new NullPrinter()
   let port = 0
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
@@ -154,6 +157,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       session,
       shell: 'web',
       version: options.version,
+      printer,
     })
     send(res, 200, 'application/json', JSON.stringify(envelope))
   }

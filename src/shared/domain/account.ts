@@ -13,7 +13,7 @@ export interface AccountSearchHit {
   /** The owner or resident whose name matched, or the first owner for number/address hits. */
   personName: string | null
   personRole: PersonRole | null
-  matchedBy: 'number' | 'name' | 'address'
+  matchedBy: 'number' | 'name' | 'address' | 'passport'
 }
 
 export interface AccountSearchResult {
@@ -33,12 +33,17 @@ export interface AddressView {
 export interface AccountPerson {
   id: string
   fullName: string
+  surname: string
+  firstName: string
+  patronymic: string | null
   birthDate: string | null
   owner: boolean
   /** Share of ownership as a fraction string («1/2»), owners only. */
   share: string | null
   /** Registered (прописан) at the address: counts for norm-based charges. */
   registered: boolean
+  /** «45 06 ***456» when a passport is on file; the full one only through an audited reveal. */
+  passportMasked: string | null
 }
 
 export interface MeterView {

@@ -1,4 +1,6 @@
 // What the desk needs to know about itself at start: organisation, workstation, mode.
+import type { PrinterSettings } from '../print/document'
+
 export interface OfficeRef {
   id: string
   code: string
@@ -16,6 +18,7 @@ export interface AppInfo {
   office: OfficeRef | null
   counterNumber: number
   idleLockMinutes: number
+  printer: PrinterSettings
   /** Today's business date (YYYY-MM-DD) in the organisation's time zone. */
   today: string
 }
@@ -25,6 +28,7 @@ export interface WorkstationSettingsView {
   officeId: string | null
   counterNumber: number
   idleLockMinutes: number
+  printer: PrinterSettings
   offices: OfficeRef[]
 }
 

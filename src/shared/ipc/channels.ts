@@ -13,6 +13,14 @@ export const CHANNELS = [
   'settings:get',
   'settings:update',
   'audit:verify',
+  'cabinet:state',
+  'cabinet:register',
+  'cabinet:reset',
+  'cabinet:attach',
+  'cabinet:unblockReset',
+  'passport:reveal',
+  'printing:print',
+  'printing:printers',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

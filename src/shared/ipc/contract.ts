@@ -4,7 +4,17 @@ import { z } from 'zod'
 import type { AccountCard, AccountSearchResult } from '../domain/account'
 import type { AppInfo, AuditVerification, WorkstationSettingsView } from '../domain/app'
 import type { SessionInfo } from '../domain/clerk'
+import type { CabinetIssued, CabinetState, PassportView } from '../domain/cabinet'
+import { printRequestSchema, type PrinterInfo, type PrintResult } from '../print/document'
 import type { Channel } from './channels'
+import {
+  accountIdSchema,
+  cabinetAttachSchema,
+  cabinetRegisterSchema,
+  cabinetResetSchema,
+  cabinetUnblockSchema,
+  personIdSchema,
+} from './schemas/cabinet'
 import { settingsUpdateSchema } from '../settings'
 
 /**
@@ -61,6 +71,17 @@ export const contract = {
     settingsUpdateSchema,
   ),
   'audit:verify': channel<typeof empty, AuditVerification>('administrator', empty),
+  'cabinet:state': channel<typeof accountIdSchema, CabinetState>('clerk', accountIdSchema),
+  'cabinet:register': channel<typeof cabinetRegisterSchema, CabinetIssued>('clerk', cabinetRegisterSchema),
+  'cabinet:reset': channel<typeof cabinetResetSchema, CabinetIssued>('clerk', cabinetResetSchema),
+  'cabinet:attach': channel<typeof cabinetAttachSchema, CabinetState>('clerk', cabinetAttachSchema),
+  'cabinet:unblockReset': channel<typeof cabinetUnblockSchema, CabinetState>(
+    'supervisor',
+    cabinetUnblockSchema,
+  ),
+  'passport:reveal': channel<typeof personIdSchema, PassportView>('clerk', personIdSchema),
+  'printing:print': channel<typeof printRequestSchema, PrintResult>('clerk', printRequestSchema),
+  'printing:printers': channel<typeof empty, PrinterInfo[]>('clerk', empty),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, unknown>>
 
 export type Contract = typeof contract

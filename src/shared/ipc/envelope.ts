@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'LOGIN_LOCKED',
   'NOT_FOUND',
   'CONFLICT',
+  'IDENTITY_MISMATCH',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -16,6 +18,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface OknoErrorData {
   code: ErrorCode
   message: string
+  /** Per-field messages for a form (field name → what to fix). */
+  fields?: Record<string, string>
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: OknoErrorData }
@@ -25,12 +29,15 @@ export class OknoError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly fields?: Record<string, string>,
   ) {
     super(message)
     this.name = 'OknoError'
   }
 
   toData(): OknoErrorData {
-    return { code: this.code, message: this.message }
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
   }
 }

@@ -12,6 +12,8 @@ export interface AddressQuery {
 export type SearchQuery =
   | { kind: 'empty' }
   | { kind: 'number'; digits: string }
+  /** «паспорт 4506 123456»: series and number digits, looked up by keyed hash. */
+  | { kind: 'passport'; digits: string }
   /** Words only: a name fragment, or a street. */
   | { kind: 'words'; words: string[]; street: AddressQuery | null }
   | { kind: 'address'; address: AddressQuery }
@@ -83,9 +85,18 @@ function parseAddress(tokens: string[]): AddressQuery {
   return { streetWords, house, apartment }
 }
 
+const PASSPORT_WORDS = new Set(['паспорт', 'паспорта', 'пасп', 'п'])
+
 export function parseSearchQuery(text: string): SearchQuery {
   const tokens = expandMarkers(searchTokens(text)).slice(0, MAX_TOKENS)
   if (tokens.length === 0) return { kind: 'empty' }
+  if (
+    tokens.length > 1 &&
+    PASSPORT_WORDS.has(tokens[0] as string) &&
+    tokens.slice(1).every((t) => /^\d+$/.test(t))
+  ) {
+    return { kind: 'passport', digits: tokens.slice(1).join('').slice(0, MAX_NUMBER_DIGITS) }
+  }
   if (tokens.every((t) => /^\d+$/.test(t))) {
     return { kind: 'number', digits: tokens.join('').slice(0, MAX_NUMBER_DIGITS) }
   }

@@ -35,12 +35,32 @@ export class DeskPage {
     await this.password.press('Enter')
   }
 
+  /** Signs in and waits for the desk: the search field has focus, ready for typing. */
+  async signInToDesk(login: string, password: string): Promise<void> {
+    await this.signIn(login, password)
+    await expect(this.search).toBeFocused()
+  }
+
   alert(text: string | RegExp): Locator {
     return this.page.getByRole('alert').filter({ hasText: text })
   }
 
   async searchFor(text: string): Promise<void> {
     await this.search.fill(text)
+  }
+
+  /** Moves through the results with the arrow keys to the account and opens it with Enter. */
+  async openResult(number: string): Promise<void> {
+    const option = this.options.filter({ hasText: number })
+    await expect(option).toBeVisible()
+    const index = await this.options.evaluateAll(
+      (els, n) => els.findIndex((el) => el.textContent?.includes(n)),
+      number,
+    )
+    for (let i = 0; i < index; i++) await this.page.keyboard.press('ArrowDown')
+    await expect(option).toHaveAttribute('aria-selected', 'true')
+    await this.page.keyboard.press('Enter')
+    await expect(this.accountHeading(number)).toBeVisible()
   }
 
   accountHeading(number?: string): Locator {

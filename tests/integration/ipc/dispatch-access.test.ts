@@ -21,8 +21,35 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'accounts:search': { query: 'иванов' },
   'accounts:get': { accountId: randomUUID() },
   'settings:get': {},
-  'settings:update': { officeId: randomUUID(), counterNumber: 2, idleLockMinutes: 5 },
+  'settings:update': {
+    officeId: randomUUID(),
+    counterNumber: 2,
+    idleLockMinutes: 5,
+    printer: { paper: 'a4', deviceName: null, copies: 1 },
+  },
   'audit:verify': {},
+  'cabinet:state': { accountId: randomUUID() },
+  'cabinet:register': {
+    accountId: randomUUID(),
+    passport: {
+      seriesNumber: '4506 123456',
+      issuedOn: '2010-01-01',
+      issuedBy: 'ОВД',
+      departmentCode: '770-001',
+      birthDate: '1980-01-01',
+    },
+    holder: { surname: 'Иванов', firstName: 'Иван', patronymic: null },
+    loginKind: 'account',
+    email: null,
+    phone: null,
+    notify: { email: false, sms: false },
+  },
+  'cabinet:reset': { accountId: randomUUID(), identity: { kind: 'stored', seriesNumber: '4506 123456' } },
+  'cabinet:attach': { accountId: randomUUID(), seriesNumber: '4506 123456' },
+  'cabinet:unblockReset': { accountId: randomUUID(), reason: 'клиент пришёл с паспортом' },
+  'passport:reveal': { personId: randomUUID() },
+  'printing:print': { document: { title: 'Т', blocks: [{ kind: 'separator' }] } },
+  'printing:printers': {},
 }
 
 const byAccess = (...access: string[]): Channel[] =>
@@ -105,7 +132,12 @@ describeEachDatabase('dispatch: access', (getCtx) => {
 
   it('refuses settings:update to an operator and a supervisor, changing nothing', async () => {
     const env = getCtx()
-    const update = { officeId: offices[1]!.id, counterNumber: 7, idleLockMinutes: 3 }
+    const update = {
+      officeId: offices[1]!.id,
+      counterNumber: 7,
+      idleLockMinutes: 3,
+      printer: { paper: 'thermal80' as const, deviceName: 'XP-80C', copies: 2 },
+    }
     const settingsBefore = env.settings.get()
     for (const role of ['operator', 'supervisor'] as const) {
       const call = await signedInCall(env, role)
@@ -128,7 +160,12 @@ describeEachDatabase('dispatch: access', (getCtx) => {
     const env = getCtx()
     const call = await signedInCall(env, 'administrator')
     const before = env.settings.get()
-    const update = { officeId: offices[1]!.id, counterNumber: 7, idleLockMinutes: 3 }
+    const update = {
+      officeId: offices[1]!.id,
+      counterNumber: 7,
+      idleLockMinutes: 3,
+      printer: { paper: 'thermal80' as const, deviceName: 'XP-80C', copies: 2 },
+    }
     const result = await dispatch('settings:update', update, call)
     expect(result).toMatchObject({ ok: true, data: { ...update, workstationId: before.workstationId } })
     expect((result as { data: { offices: OfficeRef[] } }).data.offices).toEqual(offices)

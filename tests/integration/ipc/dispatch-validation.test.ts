@@ -13,7 +13,30 @@ const settings = (patch: Record<string, unknown>) => ({
   officeId: OFFICE,
   counterNumber: 2,
   idleLockMinutes: 5,
+  printer: { paper: 'a4', deviceName: null, copies: 1 },
   ...patch,
+})
+
+const ACCOUNT = randomUUID()
+const PASSPORT = {
+  seriesNumber: '4506 123456',
+  issuedOn: '2010-01-01',
+  issuedBy: 'ОВД',
+  departmentCode: '770-001',
+  birthDate: '1980-01-01',
+}
+const register = (patch: Record<string, unknown>) => ({
+  accountId: ACCOUNT,
+  passport: PASSPORT,
+  holder: { surname: 'Иванов', firstName: 'Иван', patronymic: null },
+  loginKind: 'account',
+  email: null,
+  phone: null,
+  notify: { email: false, sms: false },
+  ...patch,
+})
+const printout = (patch: Record<string, unknown>) => ({
+  document: { title: 'Слип', blocks: [{ kind: 'separator' }], ...patch },
 })
 
 const MALFORMED: Array<[string, unknown]> = [
@@ -54,9 +77,84 @@ const MALFORMED: Array<[string, unknown]> = [
   ['settings:update', settings({ idleLockMinutes: 121 })],
   ['settings:update', settings({ workstationId: randomUUID() })],
   ['audit:verify', { all: true }],
+  ['cabinet:state', {}],
+  ['cabinet:state', { accountId: 'account-1' }],
+  ['cabinet:state', { accountId: ACCOUNT, withPassport: true }],
+  ['cabinet:register', null],
+  ['cabinet:register', {}],
+  ['cabinet:register', register({ accountId: undefined })],
+  ['cabinet:register', register({ passport: null })],
+  ['cabinet:register', register({ passport: '4506 123456' })],
+  ['cabinet:register', register({ passport: { ...PASSPORT, issuedOn: '2010-02-31' } })],
+  ['cabinet:register', register({ passport: { ...PASSPORT, birthDate: 19800101 } })],
+  ['cabinet:register', register({ passport: { ...PASSPORT, departmentCode: undefined } })],
+  ['cabinet:register', register({ passport: { ...PASSPORT, issuedBy: 'О'.repeat(301) } })],
+  ['cabinet:register', register({ holder: ['Иванов', 'Иван'] })],
+  ['cabinet:register', register({ holder: { surname: 'Иванов' } })],
+  ['cabinet:register', register({ holder: { surname: 'Ф'.repeat(5000), firstName: 'Иван' } })],
+  ['cabinet:register', register({ loginKind: 'login' })],
+  ['cabinet:register', register({ email: 'ivanov(at)mail.ru' })],
+  ['cabinet:register', register({ phone: '+1 212 555 0100' })],
+  ['cabinet:register', register({ notify: undefined })],
+  ['cabinet:register', register({ notify: { email: 'yes', sms: false } })],
+  ['cabinet:register', register({ addAsOwner: { reason: '' } })],
+  ['cabinet:register', register({ addAsOwner: true })],
+  ['cabinet:register', register({ supervisor: { login: 'supervisor' } })],
+  ['cabinet:register', register({ supervisor: { login: '  ', password: 'supervisor123' } })],
+  ['cabinet:register', register({ passwordHash: 'scrypt$1$2$3$4$5' })],
+  ['cabinet:reset', {}],
+  ['cabinet:reset', { accountId: ACCOUNT }],
+  ['cabinet:reset', { accountId: ACCOUNT, identity: null }],
+  ['cabinet:reset', { accountId: ACCOUNT, identity: { seriesNumber: '4506 123456' } }],
+  ['cabinet:reset', { accountId: ACCOUNT, identity: { kind: 'stored' } }],
+  ['cabinet:reset', { accountId: ACCOUNT, identity: { kind: 'stored', seriesNumber: 4506123456 } }],
+  ['cabinet:reset', { accountId: ACCOUNT, identity: { kind: 'stored', seriesNumber: '4'.repeat(41) } }],
+  [
+    'cabinet:reset',
+    { accountId: ACCOUNT, identity: { kind: 'stored', seriesNumber: '4506 123456', force: true } },
+  ],
+  ['cabinet:reset', { accountId: ACCOUNT, identity: { kind: 'document', passport: PASSPORT } }],
+  ['cabinet:reset', { accountId: 'x', identity: { kind: 'stored', seriesNumber: '4506 123456' } }],
+  ['cabinet:attach', {}],
+  ['cabinet:attach', { accountId: ACCOUNT }],
+  ['cabinet:attach', { accountId: ACCOUNT, seriesNumber: null }],
+  ['cabinet:attach', { accountId: ACCOUNT, seriesNumber: '4'.repeat(41) }],
+  ['cabinet:attach', { accountId: ACCOUNT, seriesNumber: '4506 123456', cabinetId: ACCOUNT }],
+  ['cabinet:unblockReset', { accountId: ACCOUNT }],
+  ['cabinet:unblockReset', { accountId: ACCOUNT, reason: '   да   ' }],
+  ['cabinet:unblockReset', { accountId: ACCOUNT, reason: 'я'.repeat(501) }],
+  ['cabinet:unblockReset', { accountId: ACCOUNT, reason: 42 }],
+  ['cabinet:unblockReset', { reason: 'клиент пришёл с паспортом' }],
+  ['passport:reveal', {}],
+  ['passport:reveal', { personId: 'person-1' }],
+  ['passport:reveal', { personId: null }],
+  ['passport:reveal', { accountId: ACCOUNT }],
+  ['passport:reveal', { personId: ACCOUNT, unmasked: true }],
+  ['printing:print', {}],
+  ['printing:print', { document: null }],
+  ['printing:print', printout({ title: '' })],
+  ['printing:print', printout({ title: 'Т'.repeat(201) })],
+  ['printing:print', printout({ blocks: [] })],
+  ['printing:print', printout({ blocks: [{ kind: 'html', html: '<script>alert(1)</script>' }] })],
+  ['printing:print', printout({ blocks: [{ kind: 'text', text: 'т'.repeat(2001) }] })],
+  ['printing:print', printout({ blocks: [{ kind: 'text', text: 'т', onclick: 'alert(1)' }] })],
+  ['printing:print', printout({ blocks: Array.from({ length: 201 }, () => ({ kind: 'separator' })) })],
+  ['printing:print', printout({ copy: 'yes' })],
+  ['printing:print', { ...printout({}), printer: 'XP-80C' }],
+  ['printing:printers', { all: true }],
 ]
 
-const TABLES = ['audit_log', 'outbox', 'clerks', 'accounts']
+const TABLES = [
+  'audit_log',
+  'outbox',
+  'clerks',
+  'accounts',
+  'persons',
+  'person_documents',
+  'cabinets',
+  'identity_checks',
+  'reset_unblocks',
+]
 
 async function snapshot(call: CallContext) {
   const { db, settings } = call.ctx
@@ -79,7 +177,10 @@ describeEachDatabase('dispatch: input validation', (getCtx) => {
     async (_, channel, input) => {
       const before = await snapshot(admin)
       const result = await dispatch(channel, input, admin)
-      expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.any(String) } })
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.any(String), fields: expect.any(Object) },
+      })
       const { message } = (result as { error: { message: string } }).error
       expect(message).toMatch(/^Проверьте /)
       expect(message).toMatch(/[а-яё]{4}/i)
@@ -93,6 +194,23 @@ describeEachDatabase('dispatch: input validation', (getCtx) => {
     const result = await dispatch('settings:update', settings({ counterNumber: 0 }), admin)
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('Номер окна') } })
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('от 1 до 99') } })
+  })
+
+  it('names the field of a nested input and of a key the form does not have', async () => {
+    const date = await dispatch(
+      'cabinet:register',
+      register({ passport: { ...PASSPORT, issuedOn: '2010-02-31' } }),
+      admin,
+    )
+    expect(date).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^Проверьте поле «Дата выдачи»: .*ДД\.ММ\.ГГГГ/),
+        fields: { issuedOn: expect.stringMatching(/существующую дату/) },
+      },
+    })
+    const extra = await dispatch('cabinet:register', register({ passwordHash: 'x' }), admin)
+    expect(extra).toMatchObject({ ok: false, error: { fields: { passwordHash: expect.any(String) } } })
   })
 
   it('does not count a malformed sign-in against the demo operator', async () => {

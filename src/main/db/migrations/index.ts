@@ -1,5 +1,6 @@
 // The migrations, in order. An explicit list (not a folder scan) so it survives bundling.
 import { coreSchema } from './001_core'
+import { cabinetSchema } from './002_cabinet'
 import type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [coreSchema]
+export const MIGRATIONS: readonly Migration[] = [coreSchema, cabinetSchema]

@@ -59,6 +59,16 @@ function withAddress(q: Knex.QueryBuilder): Knex.QueryBuilder {
   return q.join('addresses as ad', 'ad.id', 'a.address_id').join('streets as s', 's.id', 'ad.street_id')
 }
 
+/** The matched person (`p`) and their role on the account (`ap`). */
+function personColumns(knex: Knex): Array<string | Knex.Raw> {
+  return [
+    'p.surname',
+    'p.first_name',
+    'p.patronymic',
+    knex.raw(`CASE WHEN ap.owner THEN 'owner' ELSE 'resident' END as role`),
+  ]
+}
+
 /** The first owner's name, for hits that did not match by name. */
 function firstOwnerColumns(knex: Knex): Knex.Raw[] {
   const owner = (col: string): Knex.Raw =>
@@ -111,13 +121,7 @@ async function searchNamePart(
       .join('account_persons as ap', 'ap.person_id', 'p.id')
       .join('accounts as a', 'a.id', 'ap.account_id'),
   )
-    .select(
-      ...HIT_COLUMNS,
-      'p.surname',
-      'p.first_name',
-      'p.patronymic',
-      knex.raw(`CASE WHEN ap.owner THEN 'owner' ELSE 'resident' END as role`),
-    )
+    .select(...HIT_COLUMNS, ...personColumns(knex))
     .where(
       match === 'prefix'
         ? startsWithSql(knex, dialect, 'w.word', driver)
@@ -198,4 +202,19 @@ export async function searchByAddress(
     if (hits.length >= limit) break
   }
   return hits
+}
+
+/** Accounts on which this person is an owner or registered (a passport lookup's answer). */
+export async function searchByPerson(db: Db, personId: string, limit: number): Promise<AccountSearchHit[]> {
+  const { knex } = db
+  const rows = (await withAddress(
+    knex('account_persons as ap')
+      .join('persons as p', 'p.id', 'ap.person_id')
+      .join('accounts as a', 'a.id', 'ap.account_id'),
+  )
+    .select(...HIT_COLUMNS, ...personColumns(knex))
+    .where('ap.person_id', personId)
+    .orderBy('a.number')
+    .limit(limit)) as HitRow[]
+  return rows.map((r) => toHit(r, 'passport'))
 }

@@ -58,6 +58,9 @@ export async function listAccountPersons(db: Db, accountId: string): Promise<Acc
   const rows = (await db
     .knex('account_persons as ap')
     .join('persons as p', 'p.id', 'ap.person_id')
+    .leftJoin('person_documents as d', (j) =>
+      j.on('d.person_id', 'p.id').andOnVal('d.kind', 'passport_rf').andOnNull('d.replaced_at'),
+    )
     .select(
       'p.id',
       'p.surname',
@@ -67,6 +70,7 @@ export async function listAccountPersons(db: Db, accountId: string): Promise<Acc
       'ap.owner',
       'ap.share',
       'ap.registered',
+      'd.masked as passport_masked',
     )
     .where('ap.account_id', accountId)
     // Owners first, then the others registered there, each by birth date (eldest first).
@@ -81,14 +85,19 @@ export async function listAccountPersons(db: Db, accountId: string): Promise<Acc
     owner: boolean | number
     share: string | null
     registered: boolean | number
+    passport_masked: string | null
   }>
   return rows.map((r) => ({
     id: r.id,
     fullName: [r.surname, r.first_name, r.patronymic].filter(Boolean).join(' '),
+    surname: r.surname,
+    firstName: r.first_name,
+    patronymic: r.patronymic,
     birthDate: r.birth_date,
     owner: Boolean(r.owner),
     share: r.share,
     registered: Boolean(r.registered),
+    passportMasked: r.passport_masked,
   }))
 }
 

@@ -18,6 +18,7 @@ export interface OrganisationRow {
   account_number_length: number
   verification_warning_days: number
   is_demo: boolean | number
+  cabinet_url: string
 }
 
 export async function findOrganisation(db: Db): Promise<OrganisationRow | undefined> {

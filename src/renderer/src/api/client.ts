@@ -9,6 +9,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Per-field messages for the form that sent the call. */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -29,11 +31,16 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   ) => Promise<Envelope<ChannelOutput<C>>>
   const envelope = await method(input)
   if (envelope.ok) return envelope.data
-  const { code, message } = envelope.error
+  const { code, message, fields } = envelope.error
   if (code === 'UNAUTHENTICATED' || code === 'SCREEN_LOCKED') {
     for (const listener of sessionListeners) listener(code)
   }
-  throw new ApiError(code, message)
+  throw new ApiError(code, message, fields)
+}
+
+/** Field messages of a failure, for inline display in a form. */
+export function errorFields(err: unknown): Record<string, string> {
+  return err instanceof ApiError ? err.fields : {}
 }
 
 /** The message to show for any failure: the server's sentence, or a generic one. */

@@ -1,5 +1,8 @@
 // Russian interface texts. Domain words follow the glossary in DESIGN.md.
+import { cabinet } from './ru-cabinet'
+
 export const ru = {
+  cabinet,
   app: {
     title: 'Окно',
     subtitle: 'рабочее место операциониста',
@@ -43,6 +46,7 @@ export const ru = {
     byNumber: 'по номеру',
     byName: 'по ФИО',
     byAddress: 'по адресу',
+    byPassport: 'по паспорту',
   },
   account: {
     title: 'Лицевой счёт {number}',
@@ -81,6 +85,12 @@ export const ru = {
   },
   settings: {
     title: 'Настройки рабочего места',
+    printerTitle: 'Принтер',
+    paper: 'Бумага',
+    device: 'Принтер',
+    deviceDefault: 'Принтер по умолчанию',
+    deviceWeb: 'В режиме браузера печать идёт через диалог печати браузера.',
+    copies: 'Копий',
     office: 'Отделение',
     counter: 'Номер окна',
     idle: 'Блокировка экрана через, мин',

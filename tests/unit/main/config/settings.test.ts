@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileSettings, memorySettings } from '../../../../src/main/config/settings'
+import { DEFAULT_PRINTER_SETTINGS } from '../../../../src/shared/print/document'
 import { IDLE_LOCK_DEFAULT_MINUTES } from '../../../../src/shared/settings'
 
 const OFFICE = '0199f49d-b400-7050-a2e7-81e7c2b45595'
@@ -24,6 +25,7 @@ describe('fileSettings', () => {
       officeId: null,
       counterNumber: 1,
       idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+      printer: DEFAULT_PRINTER_SETTINGS,
     })
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(s)
     if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
@@ -38,12 +40,14 @@ describe('fileSettings', () => {
   it('round-trips updates through the file', () => {
     const store = fileSettings(path)
     const id = store.get().workstationId
-    store.update({ officeId: OFFICE, counterNumber: 7, idleLockMinutes: 3 })
+    const printer = { paper: 'thermal58' as const, deviceName: 'XP-58', copies: 2 }
+    store.update({ officeId: OFFICE, counterNumber: 7, idleLockMinutes: 3, printer })
     expect(fileSettings(path).get()).toEqual({
       workstationId: id,
       officeId: OFFICE,
       counterNumber: 7,
       idleLockMinutes: 3,
+      printer,
     })
   })
 

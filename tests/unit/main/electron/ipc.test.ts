@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../../src/shared/ipc/channels'
 import type { ServiceContext } from '../../../../src/main/services/context'
+import { NullPrinter } from '../../../../src/main/printing/printer'
 
 type Handler = (event: unknown, input: unknown) => unknown
 const handlers = new Map<string, Handler>()
@@ -22,7 +23,12 @@ function event(frameUrl: string, options: { subframe?: boolean; senderId?: numbe
 describe('registerIpc', () => {
   beforeAll(async () => {
     const { registerIpc } = await import('../../../../src/main/electron/ipc')
-    registerIpc({ ctx: {} as ServiceContext, version: '0.0.0', isAppUrl: (url) => url === APP_URL })
+    registerIpc({
+      ctx: {} as ServiceContext,
+      version: '0.0.0',
+      printer: new NullPrinter(),
+      isAppUrl: (url) => url === APP_URL,
+    })
   })
 
   it('registers exactly the contract channels', () => {

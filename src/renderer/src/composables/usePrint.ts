@@ -1,0 +1,29 @@
+// Printing a document shown in a preview iframe: through the workstation's printer in Electron,
+// through the browser's print dialog in browser mode (or when main has no print backend).
+import type { PrintDocument, PrintResult } from '../../../shared/print/document'
+import { call, errorMessage } from '../api/client'
+import { useAppStore } from '../stores/app'
+
+export function usePrint() {
+  const app = useAppStore()
+
+  function browserPrint(frame: HTMLIFrameElement | null): PrintResult {
+    const win = frame?.contentWindow
+    if (!win) return { ok: false, message: 'Предварительный просмотр ещё не готов: повторите печать.' }
+    win.focus()
+    win.print()
+    return { ok: true }
+  }
+
+  async function print(document: PrintDocument, frame: HTMLIFrameElement | null): Promise<PrintResult> {
+    if (app.info?.shell !== 'electron') return browserPrint(frame)
+    try {
+      const result = await call('printing:print', { document })
+      return !result.ok && result.browserDialog ? browserPrint(frame) : result
+    } catch (err) {
+      return { ok: false, message: errorMessage(err) }
+    }
+  }
+
+  return { print }
+}
