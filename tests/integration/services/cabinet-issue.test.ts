@@ -268,8 +268,8 @@ describeEachDatabase('cabinet registration', (getCtx) => {
     const after = await countAll(env.db, CABINET_TABLES)
     expect(after).toEqual({
       ...before,
-      audit_log: before.audit_log + strangers.length,
-      outbox: before.outbox + strangers.length,
+      audit_log: (before.audit_log ?? 0) + strangers.length,
+      outbox: (before.outbox ?? 0) + strangers.length,
     })
     const refusals = (await env.db
       .knex('audit_log')
