@@ -1,80 +1,21 @@
-// npm run bench -- [--accounts N] [--queries N] [--seed S]
-// Account search at scale: builds (once) or reuses a demo SQLite database of a million accounts
-// (bench/.data/okno-1m.sqlite; OKNO_BENCH_DB overrides; --accounts N builds another size), then
-// runs real queries through the service (searchAccounts) and prints p50/p95/max per kind of
-// query. The inputs are drawn from the database itself with a seeded generator.
-import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, statSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
-import { parseArgs } from 'node:util'
-import { businessDate, DEFAULT_TIME_ZONE } from '../src/shared/dates'
-import { memorySettings } from '../src/main/config/settings'
+// npm run bench:search -- [--accounts N] [--history-months M] [--queries N] [--seed S]
+// Account search at scale, on the bench database (bench/lib/database.ts: built once, then
+// reused): real queries through the service (searchAccounts), p50/p95/max per kind of query.
+// The inputs are drawn from the database itself with a seeded generator.
 import { openDb, type Db } from '../src/main/db/connection'
-import { buildDemoSqlite, type BuildPhase } from '../src/main/demo/build'
 import { Random } from '../src/main/demo/random'
 import { searchAccounts } from '../src/main/services/accounts'
-import { unavailableVault } from '../src/main/security/passport-vault'
-import { systemClock, type ServiceContext } from '../src/main/services/context'
+import { systemClock } from '../src/main/services/context'
+import { benchArgs } from './lib/args'
+import { benchContext } from './lib/context'
+import { ensureBenchDatabase, printRowCounts } from './lib/database'
+import { fmt, percentile, rss } from './lib/report'
 
 const TARGET_P95_MS = 20
-const TARGET_BUILD_RATE = 50_000
 const WARM_UP = 20
-const SEED = 1_000_003
 
-const { values } = parseArgs({
-  options: {
-    accounts: { type: 'string', default: '1000000' },
-    queries: { type: 'string', default: '200' },
-    // Which rows the query inputs are drawn from (the database itself is always built with SEED).
-    seed: { type: 'string', default: String(SEED) },
-  },
-})
-const accounts = Number(values.accounts)
-const queries = Number(values.queries)
-const inputSeed = Number(values.seed)
-if (!Number.isInteger(accounts) || accounts < 1000) throw new Error('--accounts: целое число не меньше 1000')
-if (!Number.isInteger(queries) || queries < 1) throw new Error('--queries: целое положительное число')
-if (!Number.isInteger(inputSeed)) throw new Error('--seed: целое число')
-
-const sizeName = accounts % 1_000_000 === 0 ? `${accounts / 1_000_000}m` : String(accounts)
-const dbPath = process.env.OKNO_BENCH_DB ?? join(__dirname, '.data', `okno-${sizeName}.sqlite`)
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-
-async function ensureDatabase(): Promise<void> {
-  if (existsSync(dbPath)) {
-    console.log(`База: ${relative(process.cwd(), dbPath)} (уже построена, беру её)`)
-    return
-  }
-  mkdirSync(dirname(dbPath), { recursive: true })
-  console.log(`Строю базу на ${fmt(accounts)} лицевых счетов: ${relative(process.cwd(), dbPath)}…`)
-  const started = performance.now()
-  // Where the time goes: schema, rows, indexes, statistics (buildDemoSqlite's phases).
-  const phases: string[] = []
-  let phase = 'схема'
-  let phaseStart = started
-  const PHASES: Record<BuildPhase, string> = { rows: 'строки', indexes: 'индексы', analyze: 'статистика' }
-  const endPhase = (next: string): void => {
-    const now = performance.now()
-    phases.push(`${phase} ${fmt((now - phaseStart) / 1000, 1)} с`)
-    phase = next
-    phaseStart = now
-  }
-  await buildDemoSqlite(
-    dbPath,
-    { accounts, seed: SEED, asOf: businessDate(new Date(), DEFAULT_TIME_ZONE) },
-    (next) => endPhase(PHASES[next]),
-  )
-  endPhase('')
-  const seconds = (performance.now() - started) / 1000
-  const rate = accounts / seconds
-  const verdict = rate >= TARGET_BUILD_RATE ? 'в норме' : 'НИЖЕ НОРМЫ'
-  console.log(
-    `Построена за ${fmt(seconds, 1)} с: ${fmt(rate)} счетов/с ` +
-      `(норма ≥ ${fmt(TARGET_BUILD_RATE)} счетов/с — ${verdict}), ${fmt(statSync(dbPath).size / 2 ** 20)} МБ`,
-  )
-  console.log(`  по этапам: ${phases.join(', ')}`)
-}
+const args = benchArgs()
+const { queries, seed: inputSeed } = args
 
 // ---- query inputs, drawn from the database ------------------------------------------------
 
@@ -143,21 +84,12 @@ async function drawInputs(db: Db, count: number): Promise<Kind[]> {
 
 // ---- measuring ----------------------------------------------------------------------------
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number
-}
-
 async function main(): Promise<void> {
-  await ensureDatabase()
+  const dbPath = await ensureBenchDatabase(args)
   const db = openDb({ client: 'sqlite', filename: dbPath })
-  const ctx: ServiceContext = {
-    db,
-    clock: systemClock,
-    newId: randomUUID,
-    settings: memorySettings(),
-    vault: unavailableVault('не нужен для поиска'),
-  }
+  const ctx = benchContext(db, systemClock)
   try {
+    await printRowCounts(db)
     const kinds = await drawInputs(db, WARM_UP + queries)
     console.log(
       `\nПоиск (searchAccounts): ${queries} запросов каждого вида после ${WARM_UP} на разогрев (входы: --seed ${inputSeed})`,
@@ -186,8 +118,7 @@ async function main(): Promise<void> {
           (p95 <= TARGET_P95_MS ? 'в норме' : 'ВЫШЕ НОРМЫ'),
       )
     }
-    const rss = process.memoryUsage().rss / 2 ** 20
-    console.log(`\nПамять процесса (RSS) после прогона: ${fmt(rss)} МБ`)
+    console.log(`\nПамять процесса (RSS) после прогона: ${rss()}`)
     console.log(allWithin ? 'Все виды запросов в норме.' : 'Есть виды запросов вне нормы p95.')
   } finally {
     await db.close()

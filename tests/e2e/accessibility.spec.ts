@@ -2,9 +2,14 @@
 // aria-label), so a screen reader and role-based locators find it; one combobox for search.
 import type { Page } from '@playwright/test'
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
-import { sampleAccount } from './data'
+import { formatPeriodRu, readingPeriod } from '../../src/shared/billing/period'
+import { businessDate, DEFAULT_TIME_ZONE } from '../../src/shared/dates'
+import { meteredAccount, sampleAccount, typedValue, type SampleMeter } from './data'
 import { expect, test } from './fixtures'
+import { AccountCard } from './pages/account-card'
+import { ChargesPage } from './pages/charges-page'
 import { DeskPage } from './pages/desk-page'
+import { ReadingsForm } from './pages/readings-form'
 
 const CONTROL_ROLES = [
   'button',
@@ -61,4 +66,49 @@ test('sign-in, desk, results, account card, settings and lock screen: all contro
   await page.keyboard.press('Control+L')
   await expect(d.lockHeading).toBeVisible()
   await expectAllControlsNamed(page, 'блокировка')
+})
+
+test('readings dialog (with its checks and a meter replacement), account sections and the charge run: all controls are named', async ({
+  page,
+  desk,
+}) => {
+  const supervisor = DEMO_CLERKS.find((c) => c.role === 'supervisor')!
+  const { period } = readingPeriod(businessDate(new Date(), DEFAULT_TIME_ZONE))
+  const account = await meteredAccount(desk.dbPath, period, 5)
+  const electricity = account.meters.find((m) => m.zones === 2) as SampleMeter
+  const d = new DeskPage(page)
+  const form = new ReadingsForm(page)
+  const card = new AccountCard(page)
+  await d.open(desk.url)
+  await d.signInToDesk(supervisor.login, supervisor.password)
+  await page.keyboard.type(account.number)
+  await d.openResult(account.number)
+  await expectAllControlsNamed(page, 'карточка счёта с показаниями')
+
+  await form.open(account.meters[0] as SampleMeter)
+  await expectAllControlsNamed(page, 'приём показаний')
+  await form.dialog.getByRole('radio', { name: 'по телефону' }).check()
+  await expect(form.dialog.getByRole('textbox', { name: 'Дата показаний (ДД.ММ.ГГГГ)' })).toBeVisible()
+  // A value below the previous one: the rollover confirmation and the replacement are offered.
+  await form.field(electricity, 0).fill(typedValue((electricity.previousMilli[0] as number) - 5000, 0))
+  await form.field(electricity, 1).fill(typedValue(electricity.previousMilli[1] as number, 0))
+  await form.checkButton.click()
+  await expect(form.confirmation('Подтверждаю переход через ноль')).toBeVisible()
+  await form.dialog.getByRole('button', { name: 'Счётчик заменён…' }).click()
+  await expect(form.dialog.getByRole('textbox', { name: 'Заводской номер нового прибора' })).toBeVisible()
+  await expectAllControlsNamed(page, 'приём показаний: проверка и замена счётчика')
+  await form.cancelButton.click()
+  await expect(form.dialog).toBeHidden()
+
+  await card.showTab(card.readingsTab)
+  await expect(card.chart(electricity)).toBeVisible()
+  await expectAllControlsNamed(page, 'история показаний')
+  await card.showTab(card.billingTab)
+  await expect(card.statement()).toBeVisible()
+  await card.openMonth(formatPeriodRu(electricity.previousPeriod))
+  await expectAllControlsNamed(page, 'начисления и оплаты')
+
+  const charges = new ChargesPage(page)
+  await charges.open()
+  await expectAllControlsNamed(page, 'расчёт начислений')
 })

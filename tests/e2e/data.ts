@@ -104,3 +104,198 @@ export async function cabinetSignIn(dbPath: string, login: string, password: str
     await db.close()
   }
 }
+
+export interface SampleMeter {
+  meterId: string
+  serviceCode: string
+  serviceName: string
+  unit: string
+  serial: string
+  zones: number
+  digitCapacity: number
+  fractionDigits: number
+  /** The last reading before this month, per zone, in milli-units. */
+  previousMilli: number[]
+  previousPeriod: string
+  /** The monthly consumption per zone over its readings (a rough average), in milli-units. */
+  monthlyMilli: number[]
+}
+
+export interface MeteredAccount {
+  accountId: string
+  number: string
+  meters: SampleMeter[]
+}
+
+interface MeterRow {
+  id: string
+  account_id: string
+  code: string
+  name: string
+  unit: string
+  serial: string
+  zones: number
+  digit_capacity: number
+  fraction_digits: number
+}
+
+interface ReadingRow {
+  meter_id: string
+  period: string
+  zone1_milli: number
+  zone2_milli: number | null
+  zone3_milli: number | null
+}
+
+/**
+ * An open account whose active meters are a two-zone electricity meter, cold and hot water (and
+ * perhaps gas), all in verification, each with readings for at least three months before `period`
+ * and none for it yet; picked deterministically by offset.
+ */
+export async function meteredAccount(dbPath: string, period: string, offset = 0): Promise<MeteredAccount> {
+  const db = openDb({ client: 'sqlite', filename: dbPath })
+  try {
+    const k = db.knex
+    const active = (code: string, zones?: number) =>
+      k('meters as m')
+        .join('services as s', 's.id', 'm.service_id')
+        .where('s.code', code)
+        .where('m.status', 'active')
+        .modify((q) => (zones ? q.where('m.zones', zones) : q))
+        .select('m.account_id')
+    const candidates = (await k('accounts as a')
+      .where('a.status', 'open')
+      .whereIn('a.id', active('electricity', 2))
+      .whereIn('a.id', active('cold_water'))
+      .whereIn('a.id', active('hot_water'))
+      // Every active meter in verification for the months ahead.
+      .whereNotExists(
+        k('meters as m')
+          .whereRaw('m.account_id = a.id')
+          .where('m.status', 'active')
+          .where('m.next_verification_on', '<=', `${period}-28`),
+      )
+      // Nothing taken for this period yet.
+      .whereNotExists(k('readings as r').whereRaw('r.account_id = a.id').where('r.period', '>=', period))
+      .orderBy('a.number')
+      .select('a.id', 'a.number')
+      .limit(offset + 40)) as Array<{ id: string; number: string }>
+    for (const account of candidates.slice(offset)) {
+      const meters = (await k('meters as m')
+        .join('services as s', 's.id', 'm.service_id')
+        .where('m.account_id', account.id)
+        .where('m.status', 'active')
+        // The order the readings form lists them in.
+        .orderBy([{ column: 's.sort' }, { column: 'm.installed_on' }, { column: 'm.serial' }])
+        .select(
+          'm.id',
+          'm.account_id',
+          's.code',
+          's.name',
+          's.unit',
+          'm.serial',
+          'm.zones',
+          'm.digit_capacity',
+          'm.fraction_digits',
+        )) as MeterRow[]
+      const readings = (await k('readings')
+        .whereIn(
+          'meter_id',
+          meters.map((m) => m.id),
+        )
+        .where('status', 'active')
+        .where('period', '<', period)
+        .orderBy('period')
+        .select('meter_id', 'period', 'zone1_milli', 'zone2_milli', 'zone3_milli')) as ReadingRow[]
+      const sample: SampleMeter[] = []
+      for (const m of meters) {
+        const own = readings.filter((r) => r.meter_id === m.id)
+        const first = own[0]
+        const last = own.at(-1)
+        if (!first || !last || own.length < 3 || last.period < addMonths(period, -2)) break
+        const values = (r: ReadingRow): number[] =>
+          [r.zone1_milli, r.zone2_milli ?? 0, r.zone3_milli ?? 0].slice(0, m.zones).map(Number)
+        const months = monthsBetween(first.period, last.period)
+        const monthly = values(last).map((v, z) =>
+          Math.max(1000, Math.round((v - (values(first)[z] ?? 0)) / months)),
+        )
+        // Room below the meter's capacity for an anomalous value.
+        if (values(last).some((v) => v + 100 * (monthly[0] ?? 0) >= 10 ** m.digit_capacity * 1000)) break
+        sample.push({
+          meterId: m.id,
+          serviceCode: m.code,
+          serviceName: m.name,
+          unit: m.unit,
+          serial: m.serial,
+          zones: Number(m.zones),
+          digitCapacity: Number(m.digit_capacity),
+          fractionDigits: Number(m.fraction_digits),
+          previousMilli: values(last),
+          previousPeriod: last.period,
+          monthlyMilli: monthly,
+        })
+      }
+      if (sample.length === meters.length)
+        return { accountId: account.id, number: account.number, meters: sample }
+    }
+    throw new Error('В тестовой базе нет счёта с двухзонным счётчиком электроэнергии и счётчиками воды')
+  } finally {
+    await db.close()
+  }
+}
+
+function addMonths(period: string, n: number): string {
+  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + n
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+function monthsBetween(from: string, to: string): number {
+  const index = (p: string): number => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7))
+  return Math.max(1, index(to) - index(from))
+}
+
+/** The account's readings as stored, oldest first (superseded ones too). */
+export async function storedReadings(dbPath: string, accountId: string) {
+  const db = openDb({ client: 'sqlite', filename: dbPath })
+  try {
+    return (await db
+      .knex('readings')
+      .where({ account_id: accountId })
+      .orderBy('created_at')
+      .orderBy('id')
+      .select(
+        'id',
+        'meter_id',
+        'period',
+        'taken_on',
+        'status',
+        'review',
+        'zone1_milli',
+        'zone2_milli',
+      )) as Array<{
+      id: string
+      meter_id: string
+      period: string
+      taken_on: string
+      status: string
+      review: number
+      zone1_milli: number
+      zone2_milli: number | null
+    }>
+  } finally {
+    await db.close()
+  }
+}
+
+/**
+ * A reading in milli-units as a clerk types it off the meter: «12345» or «123,456» (comma, the
+ * meter's fraction digits, no grouping).
+ */
+export function typedValue(milli: number, fractionDigits: number): string {
+  const whole = Math.floor(milli / 1000)
+  if (fractionDigits === 0) return String(whole)
+  const fraction = String(milli % 1000)
+    .padStart(3, '0')
+    .slice(0, fractionDigits)
+  return `${whole},${fraction}`
+}

@@ -1,12 +1,14 @@
 // A fresh demo database per test file: SQLite in a temp folder always, and the same data on
 // PostgreSQL when OKNO_TEST_PG_URL names a server (a database is created for the file and
-// dropped after it). `describeEachDatabase` runs one suite body on each.
+// dropped after it). `describeEachDatabase` runs one suite body on each. The standard demo is
+// copied from the template the global setup built; other options build their own.
+import { isDeepStrictEqual } from 'node:util'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest'
 import { openDb, type Db } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
 import { buildDemoSqlite, seedDemo } from '../../src/main/demo/build'
@@ -34,11 +36,30 @@ export interface TestDatabase {
   dispose(): Promise<void>
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The standard demo, built once by the global setup ('' where there is none). */
+    demoTemplate: { sqliteFile: string; pgName: string }
+  }
+}
+
+/** The global setup's template of `options`, when they are the standard demo. */
+function template(options: DemoOptions): { sqliteFile: string; pgName: string } | null {
+  if (!isDeepStrictEqual({ ...options }, { ...DEMO })) return null
+  try {
+    return inject('demoTemplate') ?? null
+  } catch {
+    return null
+  }
+}
+
 async function sqliteDatabase(options: DemoOptions): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'okno-test-'))
   const filename = join(dir, 'okno.sqlite')
   try {
-    await buildDemoSqlite(filename, options)
+    const source = template(options)?.sqliteFile
+    if (source) copyFileSync(source, filename)
+    else await buildDemoSqlite(filename, options)
   } catch (err) {
     rmSync(dir, { recursive: true, force: true })
     throw err
@@ -54,7 +75,14 @@ async function sqliteDatabase(options: DemoOptions): Promise<TestDatabase> {
   }
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+/** The server URL with another database name. */
+export function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl })
   await client.connect()
   try {
@@ -66,17 +94,21 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 
 async function pgDatabase(serverUrl: string, options: DemoOptions): Promise<TestDatabase> {
   const name = `okno_test_${process.pid}_${randomBytes(4).toString('hex')}`
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const db = openDb({ client: 'pg', connectionString: url.toString() })
+  const source = template(options)?.pgName
+  await adminQuery(
+    serverUrl,
+    source ? `CREATE DATABASE ${name} TEMPLATE ${source}` : `CREATE DATABASE ${name}`,
+  )
+  const db = openDb({ client: 'pg', connectionString: withDatabase(serverUrl, name) })
   const dispose = async (): Promise<void> => {
     await db.close()
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   }
   try {
-    await migrateToLatest(db.knex)
-    await seedDemo(db, options)
+    if (!source) {
+      await migrateToLatest(db.knex)
+      await seedDemo(db, options)
+    }
   } catch (err) {
     await dispose()
     throw err

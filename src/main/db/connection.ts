@@ -1,5 +1,6 @@
 // Opens the database: the workstation's SQLite file, or a PostgreSQL server (office mode, tests).
 import knexFactory, { type Knex } from 'knex'
+import pg from 'pg'
 import { OknoSqliteClient } from './sqlite-client'
 
 export type DbConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connectionString: string }
@@ -40,6 +41,8 @@ export function openDb(config: DbConfig): Db {
     })
     return { knex, dialect: 'sqlite', close: () => knex.destroy() }
   }
+  // BIGINT (kopecks, milli-units) arrives as text from pg; our values stay far below 2^53.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
   const knex = knexFactory({
     client: 'pg',
     connection: { connectionString: config.connectionString },

@@ -4,7 +4,7 @@
 import { existsSync, rmSync, renameSync } from 'node:fs'
 import { openDb, type Db } from '../db/connection'
 import { migrateToLatest } from '../db/migrate'
-import { generateDemo, type DemoOptions } from './generator'
+import { BULK_TABLES, generateDemo, type DemoBuildOptions } from './generator'
 import { KnexSink, SqliteBulkSink, type RawSqlite } from './sinks'
 
 type RawExec = RawSqlite & {
@@ -25,7 +25,7 @@ export type BuildPhase = 'rows' | 'indexes' | 'analyze'
 
 export async function buildDemoSqlite(
   filename: string,
-  options: DemoOptions,
+  options: DemoBuildOptions,
   onPhase: (phase: BuildPhase) => void = () => {},
 ): Promise<void> {
   const building = `${filename}.building`
@@ -43,7 +43,7 @@ export async function buildDemoSqlite(
       )
       const indexes = await all<{ name: string; sql: string }>(
         conn,
-        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('addresses','accounts','persons','account_persons','meters')`,
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map((t) => `'${t}'`).join(',')})`,
       )
       for (const ix of indexes) await exec(conn, `DROP INDEX ${ix.name}`)
       onPhase('rows')
@@ -67,6 +67,6 @@ export async function buildDemoSqlite(
 }
 
 /** Fills an already migrated, empty database through knex (PostgreSQL, or SQLite in tests). */
-export async function seedDemo(db: Db, options: DemoOptions): Promise<void> {
-  await db.knex.transaction((trx) => generateDemo(new KnexSink(trx), options))
+export async function seedDemo(db: Db, options: DemoBuildOptions): Promise<void> {
+  await db.knex.transaction((trx) => generateDemo(new KnexSink(trx, db.dialect), options))
 }

@@ -1,6 +1,7 @@
 // The deterministic demo generator: one fictional organisation, four Sevastopol district offices
-// with real street names, accounts with owners, residents and meters. The same seed, size and
-// date give the same rows on every machine.
+// with real street names, accounts with owners, residents and meters, tariffs and norms, and
+// months of readings and payments. The same seed, size, date and history give the same rows on
+// every machine.
 import { DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { foldForSearch } from '../../shared/text/normalize'
 import { withAccountKey } from '../../shared/requisites'
@@ -9,10 +10,12 @@ import { VERIFICATION_WARNING_DEFAULT_DAYS } from '../../shared/domain/meter'
 import { hashPassword } from '../services/passwords'
 import { DayCalendar } from './calendar'
 import { DEMO_CLERKS } from './credentials'
+import { HistoryWriter, type HistoryMeter } from './history'
 import { household } from './household'
 import { DemoIds } from './ids'
 import { Random } from './random'
 import { DEMO_OFFICES } from './streets'
+import { DEMO_NORMS, DEMO_TARIFFS, SERVICE_INDEX, tariffPeriods } from './tariffs'
 import { DEMO_COLUMNS, type DemoSink, type DemoTable, type Row } from './tables'
 
 export interface DemoOptions {
@@ -20,6 +23,28 @@ export interface DemoOptions {
   seed?: number
   /** The date the data is «as of» (YYYY-MM-DD): verification dates are spread around it. */
   asOf: string
+}
+
+export const DEFAULT_HISTORY_MONTHS = 12
+
+const seed = (options: DemoOptions): number => options.seed ?? 20261122
+
+/**
+ * DemoOptions and the length of the history. Kept apart from DemoOptions so that code holding a
+ * Required<DemoOptions> (the tests' DEMO) gets the default history without naming it.
+ */
+export interface DemoBuildOptions extends DemoOptions {
+  /**
+   * Months of readings and payments before the as-of month (default 12; 0: none). The accounts,
+   * people and meters are the same whatever the length: the history draws from its own stream.
+   */
+  historyMonths?: number
+  /**
+   * Of those, how many of the latest months keep their charges in the database (default: all).
+   * Every month is still computed, so payments follow the bills; a big bench database stores
+   * only the last few, since a charge is about a dozen rows per account and month.
+   */
+  storedChargeMonths?: number
 }
 
 export const DEMO_SERVICES = [
@@ -35,19 +60,39 @@ export const DEMO_SERVICES = [
 // Verification intervals (years) by service, as in the meters' type approvals.
 const VERIFICATION_YEARS: Record<string, number> = { electricity: 16, cold_water: 6, hot_water: 6, gas: 10 }
 
-const ORDER: readonly DemoTable[] = ['addresses', 'accounts', 'persons', 'account_persons', 'meters']
+/**
+ * The tables that get a row or more per account, parents before children: the order a flush
+ * writes them in (build.ts builds their secondary indexes after the rows).
+ */
+export const BULK_TABLES: readonly DemoTable[] = [
+  'addresses',
+  'accounts',
+  'persons',
+  'account_persons',
+  'meters',
+  'readings',
+  'payments',
+  'payment_allocations',
+  'opening_balances',
+  'charges',
+  'charge_lines',
+]
 
 /** Buffers rows per table and hands them to the sink in batches. */
 class Batcher {
-  private readonly buffers = new Map<DemoTable, Row[]>(ORDER.map((t) => [t, []]))
+  private readonly buffers = new Map<DemoTable, Row[]>(BULK_TABLES.map((t) => [t, []]))
+  /** Some table holds a full batch: flush before the next account. */
+  full = false
   constructor(private readonly sink: DemoSink) {}
 
-  async add(table: DemoTable, row: Row): Promise<void> {
+  // Synchronous: an account's rows (a hundred with the history) are pushed without awaiting
+  // each, and the generator flushes between accounts, so an account never reaches the database
+  // half-written and every table is flushed parents first (PostgreSQL checks foreign keys on each
+  // insert).
+  readonly push = (table: DemoTable, row: Row): void => {
     const buf = this.buffers.get(table) as Row[]
     buf.push(row)
-    // Flush every table, parents first: a row must not reach the database before the row it
-    // references (PostgreSQL checks foreign keys on each insert).
-    if (buf.length * DEMO_COLUMNS[table].length >= 24_000) await this.flush()
+    if (buf.length * DEMO_COLUMNS[table].length >= 24_000) this.full = true
   }
 
   async flushTable(table: DemoTable): Promise<void> {
@@ -58,7 +103,8 @@ class Batcher {
   }
 
   async flush(): Promise<void> {
-    for (const table of ORDER) await this.flushTable(table)
+    this.full = false
+    for (const table of BULK_TABLES) await this.flushTable(table)
   }
 }
 
@@ -74,16 +120,28 @@ class DemoGenerator {
   private readonly keys = new Map<string, string>()
   private readonly words = new Set<string>()
   private readonly serviceIds = new Map<string, string>()
+  private readonly historyMonths: number
+  // The history's own stream and ids (another millisecond range, so never the same id): the
+  // accounts, people and meters come out the same as without a history, or with a longer one.
+  private readonly historyRandom: Random
+  private readonly historyIds: DemoIds
+  private history!: HistoryWriter
 
   constructor(
     private readonly sink: DemoSink,
-    private readonly options: DemoOptions,
+    private readonly options: DemoBuildOptions,
   ) {
-    this.random = new Random(options.seed ?? 20261122)
+    this.random = new Random(seed(options))
     this.asOfDay = DayCalendar.dayOf(options.asOf)
     this.ids = new DemoIds(this.random, (this.asOfDay - 400) * 86_400_000)
     this.created = `${this.days.format(this.asOfDay - 30)}T06:00:00.000Z`
     this.batch = new Batcher(sink)
+    this.historyRandom = new Random((seed(options) ^ 0x68697374) >>> 0)
+    this.historyIds = new DemoIds(this.historyRandom, (this.asOfDay - 200) * 86_400_000)
+    this.historyMonths = options.historyMonths ?? DEFAULT_HISTORY_MONTHS
+    if (!Number.isInteger(this.historyMonths) || this.historyMonths < 0 || this.historyMonths > 120) {
+      throw new Error(`historyMonths: целое число от 0 до 120, а не ${this.historyMonths}`)
+    }
   }
 
   /** Folded search key of a name part, cached: names repeat a great deal. */
@@ -100,6 +158,19 @@ class DemoGenerator {
     )
     const hashes = Promise.all(DEMO_CLERKS.map((c, i) => hashPassword(c.password, salts[i])))
     const offices = await this.reference()
+    this.history = new HistoryWriter(
+      this.historyRandom,
+      this.historyIds,
+      this.days,
+      DEMO_SERVICES.map((s) => this.serviceIds.get(s.code) as string),
+      this.options.asOf,
+      this.historyMonths,
+      this.options.storedChargeMonths ?? this.historyMonths,
+    )
+    await this.sink.insert(
+      'charge_runs',
+      this.history.storedRuns.map((r) => [r.id, r.period, r.at, r.at]),
+    )
     const streets = offices.flatMap((o) =>
       o.streets.map(([kind, name]) => ({ id: this.ids.next(), office: o, kind, name, nextHouse: 1 })),
     )
@@ -130,7 +201,7 @@ class DemoGenerator {
       for (let flat = 1; flat <= flats && made < this.options.accounts; flat++, made++) {
         const seq = (officeSeq.get(street.office.id) ?? 0) + 1
         officeSeq.set(street.office.id, seq)
-        await this.account({
+        this.account({
           number: `${street.office.digit}${pad(seq, 9)}`,
           streetId: street.id,
           officeId: street.office.id,
@@ -139,6 +210,7 @@ class DemoGenerator {
           houseSort,
           flat: privateHouse ? null : flat,
         })
+        if (this.batch.full) await this.batch.flush()
       }
     }
     await this.batch.flush()
@@ -193,6 +265,10 @@ class DemoGenerator {
         true,
         created,
         'https://lk.eirc-demo.example',
+        // The acceptance window and the anomaly factor: the defaults of migration 003.
+        15,
+        25,
+        3,
       ],
     ])
     await this.sink.insert(
@@ -202,6 +278,27 @@ class DemoGenerator {
         this.serviceIds.set(s.code, id)
         return [id, s.code, s.name, s.unit, s.metered, (i + 1) * 10]
       }),
+    )
+    const { since, change } = tariffPeriods(this.options.asOf, this.historyMonths)
+    await this.sink.insert(
+      'tariffs',
+      DEMO_TARIFFS.flatMap((t) => {
+        const service = this.serviceIds.get(t.service) as string
+        return [
+          [this.historyIds.next(), service, t.zone, since, t.before],
+          [this.historyIds.next(), service, t.zone, change, t.after],
+        ]
+      }),
+    )
+    await this.sink.insert(
+      'norms',
+      DEMO_NORMS.map((n) => [
+        this.historyIds.next(),
+        this.serviceIds.get(n.service) as string,
+        since,
+        n.basis,
+        n.micro,
+      ]),
     )
     const offices = DEMO_OFFICES.map((o, i) => ({ ...o, id: ids.next(), digit: i + 1 }))
     await this.sink.insert(
@@ -215,7 +312,7 @@ class DemoGenerator {
     return offices
   }
 
-  private async account(a: {
+  private account(a: {
     number: string
     streetId: string
     officeId: string
@@ -223,10 +320,11 @@ class DemoGenerator {
     house: string
     houseSort: number
     flat: number | null
-  }): Promise<void> {
+  }): void {
     const { random, ids, created, days } = this
+    const push = this.batch.push
     const addressId = ids.next()
-    await this.batch.add('addresses', [
+    push('addresses', [
       addressId,
       a.streetId,
       a.house,
@@ -240,13 +338,14 @@ class DemoGenerator {
     const accountId = ids.next()
     const closed = random.chance(0.02)
     const opened = DayCalendar.dayOf('2005-01-01') + random.int(0, 7000)
-    await this.batch.add('accounts', [
+    const area = a.flat === null ? random.int(6000, 20000) : random.int(2500, 12000)
+    push('accounts', [
       accountId,
       a.number,
       addressId,
       a.officeId,
       closed ? 'closed' : 'open',
-      a.flat === null ? random.int(6000, 20000) : random.int(2500, 12000),
+      area,
       days.format(opened),
       closed ? days.format(opened + random.int(400, 6000)) : null,
       created,
@@ -262,7 +361,7 @@ class DemoGenerator {
       const pk = this.fold(p.patronymic)
       this.words.add(sk).add(fk).add(pk)
       const born = `${p.born[0]}-${pad(p.born[1], 2)}-${pad(p.born[2], 2)}`
-      await this.batch.add('persons', [
+      push('persons', [
         personId,
         p.surname,
         p.first,
@@ -276,7 +375,7 @@ class DemoGenerator {
         created,
         created,
       ])
-      await this.batch.add('account_persons', [
+      push('account_persons', [
         ids.next(),
         accountId,
         personId,
@@ -287,13 +386,30 @@ class DemoGenerator {
         created,
       ])
     }
-    await this.meters(accountId, a.flat === null)
+    const privateHouse = a.flat === null
+    this.history.account(
+      {
+        id: accountId,
+        openedDay: opened,
+        closed,
+        areaCenti: area,
+        residents: people.filter((p) => p.registered).length,
+        owners,
+        people: people.length,
+        privateHouse,
+        meters: this.meters(accountId, privateHouse),
+      },
+      push,
+    )
   }
 
   /** Electricity (one or two zones), cold and hot water (sometimes kitchen and bath), gas. */
-  private async meters(accountId: string, privateHouse: boolean): Promise<void> {
+  private meters(accountId: string, privateHouse: boolean): HistoryMeter[] {
     const { random, ids, created, days } = this
-    const meters: Array<[code: string, zones: number]> = [['electricity', random.chance(0.4) ? 2 : 1]]
+    const made: HistoryMeter[] = []
+    const meters: Array<[code: 'electricity' | 'cold_water' | 'hot_water' | 'gas', zones: number]> = [
+      ['electricity', random.chance(0.4) ? 2 : 1],
+    ]
     const points = privateHouse || random.chance(0.7) ? 1 : 2
     for (let w = 0; w < points; w++) meters.push(['cold_water', 1])
     if (!privateHouse && random.chance(0.75)) for (let w = 0; w < points; w++) meters.push(['hot_water', 1])
@@ -306,23 +422,37 @@ class DemoGenerator {
       const serial = electric
         ? `${random.int(10_000_000, 99_999_999)}${pad(random.int(0, 9999), 4)}`
         : `${pad(random.int(0, 99), 2)}-${pad(random.int(0, 999_999), 6)}`
-      await this.batch.add('meters', [
-        ids.next(),
+      const id = ids.next()
+      const digits = electric ? random.pick([5, 6]) : random.pick([5, 8])
+      const installed = next - years * 365
+      this.batch.push('meters', [
+        id,
         accountId,
         this.serviceIds.get(code) as string,
         serial,
         zones,
-        electric ? random.pick([5, 6]) : random.pick([5, 8]),
-        days.format(next - years * 365),
+        digits,
+        days.format(installed),
         days.format(next),
         'active',
         created,
         created,
+        // Water and gas meters show litres (three decimals); electricity whole kilowatt-hours.
+        electric ? 0 : 3,
       ])
+      made.push({
+        id,
+        service: SERVICE_INDEX[code],
+        zones,
+        digitCapacity: digits,
+        installedDay: installed,
+        nextVerificationDay: next,
+      })
     }
+    return made
   }
 }
 
-export function generateDemo(sink: DemoSink, options: DemoOptions): Promise<void> {
+export function generateDemo(sink: DemoSink, options: DemoBuildOptions): Promise<void> {
   return new DemoGenerator(sink, options).run()
 }

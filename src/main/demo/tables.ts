@@ -1,10 +1,13 @@
-// Column order of the rows the demo generator emits, per table.
+// Column order of the rows the demo generator emits, per table. Nullable columns the demo leaves
+// empty (readings.superseded_by, payments.reverses_id, meters.removed_on…) are not listed: fewer
+// columns is less JSON to write and parse.
 // prettier-ignore
 export const DEMO_COLUMNS = {
   organisation: [
     'id', 'name', 'short_name', 'inn', 'kpp', 'bank_name', 'bic', 'settlement_account',
     'correspondent_account', 'address', 'phone', 'time_zone', 'account_number_length',
-    'verification_warning_days', 'is_demo', 'created_at', 'cabinet_url',
+    'verification_warning_days', 'is_demo', 'created_at', 'cabinet_url', 'reading_window_from',
+    'reading_window_to', 'anomaly_factor',
   ],
   offices: ['id', 'code', 'name', 'address', 'phone', 'created_at'],
   counters: ['id', 'office_id', 'number', 'name', 'created_at'],
@@ -31,7 +34,24 @@ export const DEMO_COLUMNS = {
   ],
   meters: [
     'id', 'account_id', 'service_id', 'serial', 'zones', 'digit_capacity', 'installed_on',
-    'next_verification_on', 'status', 'created_at', 'updated_at',
+    'next_verification_on', 'status', 'created_at', 'updated_at', 'fraction_digits',
+  ],
+  tariffs: ['id', 'service_id', 'zone', 'valid_from', 'price_kopecks'],
+  norms: ['id', 'service_id', 'valid_from', 'basis', 'quantity_micro'],
+  readings: [
+    'id', 'meter_id', 'account_id', 'period', 'taken_on', 'source', 'kind', 'zone1_milli', 'zone2_milli',
+    'rollover', 'status', 'anomaly', 'review', 'billable', 'created_at',
+  ],
+  payments: [
+    'id', 'account_id', 'business_date', 'paid_at', 'amount_kopecks', 'kind', 'source', 'created_at',
+  ],
+  payment_allocations: ['id', 'payment_id', 'account_id', 'service_id', 'amount_kopecks'],
+  opening_balances: ['account_id', 'service_id', 'as_of_period', 'amount_kopecks'],
+  charge_runs: ['id', 'period', 'started_at', 'finished_at'],
+  charges: ['id', 'account_id', 'service_id', 'period', 'basis', 'amount_kopecks', 'run_id', 'computed_at'],
+  charge_lines: [
+    'id', 'charge_id', 'account_id', 'service_id', 'period', 'meter_id', 'zone', 'kind', 'volume_milli',
+    'price_kopecks', 'amount_kopecks', 'ref_periods',
   ],
   name_words: ['word'],
 } as const

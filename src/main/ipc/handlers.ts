@@ -6,6 +6,9 @@ import { OknoError } from '../../shared/ipc/envelope'
 import type { ClerkInfo } from '../../shared/domain/clerk'
 import type { Printer } from '../printing/printer'
 import { getAccountCard, searchAccounts } from '../services/accounts'
+import { accountBalance, accountStatement, monthDetail } from '../services/balances'
+import { runCharges } from '../services/charge-run'
+import { checkReadings, postReadings, readingsForm, readingsHistory } from '../services/readings'
 import { registerCabinet, resetCabinetPassword } from '../services/cabinet-issue'
 import { attachAccount, cabinetState, unblockReset } from '../services/cabinets'
 import { revealPassport } from '../services/passports'
@@ -66,4 +69,12 @@ export const handlers = {
   'passport:reveal': (i, c) => revealPassport(c.ctx, clerkId(c), i.personId),
   'printing:print': (i, c) => c.printer.print(i.document, c.ctx.settings.get().printer),
   'printing:printers': (_, c) => c.printer.listPrinters(),
+  'readings:form': (i, c) => readingsForm(c.ctx, i.accountId),
+  'readings:check': (i, c) => checkReadings(c.ctx, i),
+  'readings:post': (i, c) => postReadings(c.ctx, clerk(c), i),
+  'readings:history': (i, c) => readingsHistory(c.ctx, i.accountId),
+  'charges:run': (i, c) => runCharges(c.ctx, i.period, clerkId(c)),
+  'account:statement': (i, c) => accountStatement(c.ctx, i.accountId, i.from, i.to),
+  'account:month': (i, c) => monthDetail(c.ctx, i.accountId, i.period),
+  'account:balance': (i, c) => accountBalance(c.ctx, i.accountId, i.asOf),
 } satisfies Handlers

@@ -21,6 +21,14 @@ export const CHANNELS = [
   'passport:reveal',
   'printing:print',
   'printing:printers',
+  'readings:form',
+  'readings:check',
+  'readings:post',
+  'readings:history',
+  'charges:run',
+  'account:statement',
+  'account:month',
+  'account:balance',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

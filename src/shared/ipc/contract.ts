@@ -4,6 +4,16 @@ import { z } from 'zod'
 import type { AccountCard, AccountSearchResult } from '../domain/account'
 import type { AppInfo, AuditVerification, WorkstationSettingsView } from '../domain/app'
 import type { SessionInfo } from '../domain/clerk'
+import type {
+  AccountBalance,
+  AccountStatement,
+  ChargeRunResult,
+  MeterHistory,
+  MonthDetail,
+  ReadingCheckResult,
+  ReadingsForm,
+  ReadingsPosted,
+} from '../domain/billing'
 import type { CabinetIssued, CabinetState, PassportView } from '../domain/cabinet'
 import { printRequestSchema, type PrinterInfo, type PrintResult } from '../print/document'
 import type { Channel } from './channels'
@@ -15,6 +25,13 @@ import {
   cabinetUnblockSchema,
   personIdSchema,
 } from './schemas/cabinet'
+import {
+  accountAsOfSchema,
+  accountPeriodSchema,
+  accountRangeSchema,
+  periodSchema,
+  readingsInputSchema,
+} from './schemas/billing'
 import { settingsUpdateSchema } from '../settings'
 
 /**
@@ -82,6 +99,14 @@ export const contract = {
   'passport:reveal': channel<typeof personIdSchema, PassportView>('clerk', personIdSchema),
   'printing:print': channel<typeof printRequestSchema, PrintResult>('clerk', printRequestSchema),
   'printing:printers': channel<typeof empty, PrinterInfo[]>('clerk', empty),
+  'readings:form': channel<typeof accountIdSchema, ReadingsForm>('clerk', accountIdSchema),
+  'readings:check': channel<typeof readingsInputSchema, ReadingCheckResult>('clerk', readingsInputSchema),
+  'readings:post': channel<typeof readingsInputSchema, ReadingsPosted>('clerk', readingsInputSchema),
+  'readings:history': channel<typeof accountIdSchema, MeterHistory[]>('clerk', accountIdSchema),
+  'charges:run': channel<typeof periodSchema, ChargeRunResult>('supervisor', periodSchema),
+  'account:statement': channel<typeof accountRangeSchema, AccountStatement>('clerk', accountRangeSchema),
+  'account:month': channel<typeof accountPeriodSchema, MonthDetail>('clerk', accountPeriodSchema),
+  'account:balance': channel<typeof accountAsOfSchema, AccountBalance>('clerk', accountAsOfSchema),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -60,7 +60,8 @@ export class DeskPage {
     for (let i = 0; i < index; i++) await this.page.keyboard.press('ArrowDown')
     await expect(option).toHaveAttribute('aria-selected', 'true')
     await this.page.keyboard.press('Enter')
-    await expect(this.accountHeading(number)).toBeVisible()
+    // Focus goes to the heading once the card has loaded.
+    await expect(this.accountHeading(number)).toBeFocused()
   }
 
   accountHeading(number?: string): Locator {

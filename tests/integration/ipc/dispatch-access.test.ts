@@ -50,6 +50,24 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'passport:reveal': { personId: randomUUID() },
   'printing:print': { document: { title: 'Т', blocks: [{ kind: 'separator' }] } },
   'printing:printers': {},
+  'readings:form': { accountId: randomUUID() },
+  'readings:check': {
+    accountId: randomUUID(),
+    takenOn: '2026-11-20',
+    source: 'office',
+    entries: [{ meterId: randomUUID(), values: ['123'] }],
+  },
+  'readings:post': {
+    accountId: randomUUID(),
+    takenOn: '2026-11-20',
+    source: 'office',
+    entries: [{ meterId: randomUUID(), values: ['123'] }],
+  },
+  'readings:history': { accountId: randomUUID() },
+  'charges:run': { period: '2026-10' },
+  'account:statement': { accountId: randomUUID(), from: '2026-01', to: '2026-10' },
+  'account:month': { accountId: randomUUID(), period: '2026-10' },
+  'account:balance': { accountId: randomUUID() },
 }
 
 const byAccess = (...access: string[]): Channel[] =>

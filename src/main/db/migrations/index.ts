@@ -1,6 +1,7 @@
 // The migrations, in order. An explicit list (not a folder scan) so it survives bundling.
 import { coreSchema } from './001_core'
 import { cabinetSchema } from './002_cabinet'
+import { billingSchema } from './003_billing'
 import type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [coreSchema, cabinetSchema]
+export const MIGRATIONS: readonly Migration[] = [coreSchema, cabinetSchema, billingSchema]

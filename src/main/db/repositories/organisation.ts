@@ -19,6 +19,9 @@ export interface OrganisationRow {
   verification_warning_days: number
   is_demo: boolean | number
   cabinet_url: string
+  reading_window_from: number
+  reading_window_to: number
+  anomaly_factor: number
 }
 
 export async function findOrganisation(db: Db): Promise<OrganisationRow | undefined> {

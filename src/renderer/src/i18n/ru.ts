@@ -1,8 +1,14 @@
 // Russian interface texts. Domain words follow the glossary in DESIGN.md.
+import { billing } from './ru-billing'
 import { cabinet } from './ru-cabinet'
+import { charges } from './ru-charges'
+import { readings } from './ru-readings'
 
 export const ru = {
   cabinet,
+  readings,
+  billing,
+  charges,
   app: {
     title: 'Окно',
     subtitle: 'рабочее место операциониста',
@@ -50,6 +56,8 @@ export const ru = {
   },
   account: {
     title: 'Лицевой счёт {number}',
+    tabs: 'Разделы карточки счёта',
+    tabInfo: 'Сведения',
     back: 'К поиску',
     status: { open: 'открыт', closed: 'закрыт' },
     address: 'Адрес',
@@ -113,6 +121,8 @@ export const ru = {
       enter: 'Enter — открыть выбранный счёт',
       esc: 'Esc — очистить поиск / вернуться к поиску',
       lock: 'Ctrl+L — заблокировать экран',
+      f7: 'F7 — личный кабинет: зарегистрировать или сбросить пароль (на карточке счёта)',
+      f8: 'F8 — принять показания (на карточке счёта)',
       help: 'F1 — эта справка',
     },
   },

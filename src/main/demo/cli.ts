@@ -1,10 +1,12 @@
-// npm run demo:db -- [--accounts N] [--db PATH] [--seed S] [--as-of YYYY-MM-DD]
-// Builds a demo SQLite database (default: 5,000 accounts at the app's database path).
+// npm run demo:db -- [--accounts N] [--history-months M] [--db PATH] [--seed S] [--as-of YYYY-MM-DD]
+// Builds a demo SQLite database (default: 5,000 accounts with 12 months of readings and payments,
+// at the app's database path).
 import { statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { resolveDbPath } from '../config/paths'
-import { buildDemoSqlite } from '../demo/build'
+import { buildDemoSqlite } from './build'
+import { DEFAULT_HISTORY_MONTHS } from './generator'
 
 const { values } = parseArgs({
   options: {
@@ -12,12 +14,18 @@ const { values } = parseArgs({
     db: { type: 'string' },
     seed: { type: 'string' },
     'as-of': { type: 'string' },
+    'history-months': { type: 'string', default: String(DEFAULT_HISTORY_MONTHS) },
   },
 })
 
 const accounts = Number(values.accounts)
 if (!Number.isInteger(accounts) || accounts < 1 || accounts > 5_000_000) {
   console.error('--accounts: целое число от 1 до 5 000 000')
+  process.exit(2)
+}
+const historyMonths = Number(values['history-months'])
+if (!Number.isInteger(historyMonths) || historyMonths < 0 || historyMonths > 120) {
+  console.error('--history-months: целое число от 0 до 120 (0 — без показаний и платежей)')
   process.exit(2)
 }
 const asOf = values['as-of'] ?? businessDate(new Date(), DEFAULT_TIME_ZONE)
@@ -45,14 +53,15 @@ async function main(): Promise<void> {
   }
   await buildDemoSqlite(
     filename,
-    { accounts, asOf, seed: values.seed ? Number(values.seed) : undefined },
+    { accounts, asOf, historyMonths, seed: values.seed ? Number(values.seed) : undefined },
     report,
   )
   report('done')
   const seconds = (performance.now() - started) / 1000
   const mb = statSync(filename).size / 1024 / 1024
   console.log(
-    `Демо-база: ${filename}\n${accounts.toLocaleString('ru-RU')} лицевых счетов за ${seconds.toFixed(1)} с ` +
+    `Демо-база: ${filename}\n${accounts.toLocaleString('ru-RU')} лицевых счетов, история ${historyMonths} мес., ` +
+      `за ${seconds.toFixed(1)} с ` +
       `(${Math.round(accounts / seconds).toLocaleString('ru-RU')} счетов/с), ${mb.toFixed(0)} МБ`,
   )
 }

@@ -1,0 +1,31 @@
+// A ServiceContext for the bench: the bench database, a clock the bench sets (readings must fall
+// inside the window of the database's as-of month, whatever today is), in-memory settings.
+import { randomBytes } from 'node:crypto'
+import { memorySettings } from '../../src/main/config/settings'
+import type { Db } from '../../src/main/db/connection'
+import { unavailableVault } from '../../src/main/security/passport-vault'
+import type { Clock, ServiceContext } from '../../src/main/services/context'
+import { uuidV7Generator } from '../../src/shared/uuid'
+
+export class BenchClock implements Clock {
+  constructor(private ms: number = Date.now()) {}
+  now(): Date {
+    return new Date(this.ms)
+  }
+  set(instant: string): void {
+    this.ms = Date.parse(instant)
+  }
+}
+
+export function benchContext(db: Db, clock: Clock): ServiceContext {
+  return {
+    db,
+    clock,
+    newId: uuidV7Generator(
+      (n) => randomBytes(n),
+      () => clock.now().getTime(),
+    ),
+    settings: memorySettings(),
+    vault: unavailableVault('паспорта бенчмарку не нужны'),
+  }
+}
