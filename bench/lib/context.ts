@@ -5,7 +5,7 @@ import { memorySettings } from '../../src/main/config/settings'
 import type { Db } from '../../src/main/db/connection'
 import { unavailableVault } from '../../src/main/security/passport-vault'
 import type { Clock, ServiceContext } from '../../src/main/services/context'
-import { uuidV7Generator } from '../../src/shared/uuid'
+import { bufferedRandom, uuidV7Generator } from '../../src/shared/uuid'
 
 export class BenchClock implements Clock {
   constructor(private ms: number = Date.now()) {}
@@ -22,7 +22,7 @@ export function benchContext(db: Db, clock: Clock): ServiceContext {
     db,
     clock,
     newId: uuidV7Generator(
-      (n) => randomBytes(n),
+      bufferedRandom((n) => randomBytes(n)),
       () => clock.now().getTime(),
     ),
     settings: memorySettings(),

@@ -2,7 +2,7 @@
 // electricity meter and water meters in one keyboard pass, sees the consumption as they type,
 // confirms an anomaly, prints the slip and finds the new readings in the history and its chart.
 // Bad input is refused at its field and nothing is stored.
-import type { Page } from '@playwright/test'
+import type { Dialog, Page } from '@playwright/test'
 import { formatMeterValue } from '../../src/shared/billing/meter-value'
 import { formatPeriodRu, readingPeriod } from '../../src/shared/billing/period'
 import { addDays, businessDate, DEFAULT_TIME_ZONE, formatDateRu } from '../../src/shared/dates'
@@ -226,8 +226,7 @@ test('bad readings are refused at their field with a message, and nothing is sto
     await expect(form.slip).toBeHidden()
   })
 
-  await form.cancelButton.click()
-  await expect(form.dialog).toBeHidden()
+  await form.discard()
   expect(await storedReadings(desk.dbPath, account.accountId)).toEqual(before)
   await card.showTab(card.readingsTab)
   for (const meter of account.meters) {
@@ -280,4 +279,40 @@ test('a reading below the previous one: the clerk records the replaced meter and
   await card.showTab(card.readingsTab)
   await expect(card.history({ serviceName: water.serviceName, serial: 'ХВ-000777' })).toContainText('3,500')
   await expect(card.history(water).getByRole('row').filter({ hasText: month })).toHaveCount(0)
+})
+
+test('Esc closes an untouched form at once, and asks before dropping typed readings', async ({
+  page,
+  desk,
+}) => {
+  const account = await meteredAccount(desk.dbPath, period, 7)
+  const form = new ReadingsForm(page)
+  const before = await storedReadings(desk.dbPath, account.accountId)
+  await openAccount(page, desk.url, account)
+  const first = account.meters[0] as SampleMeter
+
+  await form.open(first)
+  await page.keyboard.press('Escape')
+  await expect(form.dialog).toBeHidden()
+  await expect(new DeskPage(page).accountHeading(account.number)).toBeVisible()
+
+  await form.open(first)
+  await page.keyboard.type(typedValue(ahead(first, 0, 1), first.fractionDigits))
+  // The clerk's answers to the form's question, in turn: keep typing, then drop them.
+  const asked: string[] = []
+  const answers = ['dismiss', 'accept']
+  page.on('dialog', (d: Dialog) => {
+    asked.push(d.message())
+    void (answers.shift() === 'accept' ? d.accept() : d.dismiss())
+  })
+  const question = 'Закрыть форму? Введённые показания не будут сохранены.'
+  await page.keyboard.press('Escape')
+  await expect.poll(() => asked).toEqual([question])
+  await expect(form.dialog).toBeVisible()
+  await expect(form.field(first, 0)).not.toHaveValue('')
+
+  await form.cancelButton.click()
+  await expect(form.dialog).toBeHidden()
+  expect(asked).toEqual([question, question])
+  expect(await storedReadings(desk.dbPath, account.accountId)).toEqual(before)
 })

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../shared/dates'
-import { uuidV7Generator } from '../../shared/uuid'
+import { bufferedRandom, uuidV7Generator } from '../../shared/uuid'
 import { loadPassportKey, type KeySealer } from '../config/passport-key'
 import { fileSettings } from '../config/settings'
 import { createPassportVault, unavailableVault } from '../security/passport-vault'
@@ -57,7 +57,7 @@ export async function openWorkstation(options: {
   const ctx: ServiceContext = {
     db,
     clock: systemClock,
-    newId: uuidV7Generator((n) => randomBytes(n)),
+    newId: uuidV7Generator(bufferedRandom((n) => randomBytes(n))),
     settings,
     vault: key.key ? createPassportVault(key.key) : unavailableVault(key.reason),
   }

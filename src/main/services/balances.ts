@@ -152,9 +152,10 @@ export async function monthDetail(
       .orderBy('s.sort')
       .select('s.code', 's.name', 'c.basis', 'c.amount_kopecks'),
     knex('charge_lines as l')
+      .join('charges as c', 'c.id', 'l.charge_id')
       .join('services as s', 's.id', 'l.service_id')
       .leftJoin('meters as m', 'm.id', 'l.meter_id')
-      .where({ 'l.account_id': accountId, 'l.period': period })
+      .where({ 'c.account_id': accountId, 'c.period': period })
       .orderBy([{ column: 's.sort' }, { column: 'l.id' }])
       .select(
         's.code',

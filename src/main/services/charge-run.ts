@@ -12,42 +12,32 @@ import {
   type ServiceCharge,
   type TariffRate,
 } from '../../shared/billing/charges'
-import { DEFAULT_AVERAGE_MONTHS } from '../../shared/billing/consumption'
-import { addPeriods, formatPeriodRu, readingPeriod } from '../../shared/billing/period'
+import { formatPeriodRu, readingPeriod } from '../../shared/billing/period'
 import { billedServiceCodes } from '../../shared/billing/services'
 import type { ChargeRunResult } from '../../shared/domain/billing'
 import { businessDate } from '../../shared/dates'
 import { OknoError } from '../../shared/ipc/envelope'
 import { bulkInsert } from '../db/bulk'
 import {
-  accountChunk,
   allNorms,
   allServices,
   allTariffs,
   chargesFor,
-  estimatedLines,
   type ChunkAccount,
   type LineRow,
 } from '../db/repositories/charges'
-import {
-  metersForRun,
-  readingsForRun,
-  readingValues,
-  type MeterRecord,
-  type ReadingRecord,
-} from '../db/repositories/readings'
+import { readingValues, type MeterRecord, type ReadingRecord } from '../db/repositories/readings'
 import { recordAudit } from './audit'
+import { loadChunk, type LoadedChunk } from './charge-run-load'
 import type { ServiceContext } from './context'
 import { requireOrganisation } from './organisation'
-
-const CHUNK = 500
-/** Periods of history a run reads: six for the average, its baseline, and the period itself. */
-const LOOKBACK = 8
 
 interface Rates {
   tariffs: TariffRate[]
   norms: NormRate[]
   services: Map<string, { id: string; sort: number }>
+  /** Services that have a tariff at all: the others cannot be billed. */
+  priced: Set<string>
 }
 
 function serviceCodesFor(account: ChunkAccount, meters: MeterRecord[], rates: Rates): string[] {
@@ -56,7 +46,7 @@ function serviceCodesFor(account: ChunkAccount, meters: MeterRecord[], rates: Ra
     Boolean(Number(account.in_block)),
   )
   return [...codes]
-    .filter((c) => rates.services.has(c) && rates.tariffs.some((t) => t.serviceCode === c))
+    .filter((c) => rates.services.has(c) && rates.priced.has(c))
     .sort((a, b) => (rates.services.get(a)?.sort ?? 0) - (rates.services.get(b)?.sort ?? 0))
 }
 
@@ -134,56 +124,9 @@ function computedSignature(charge: ServiceCharge): string {
   )
 }
 
-/**
- * The latest billable reading before the lookback, for meters with no reading in the lookback
- * before the six-month average window: the baseline a consumption or an average is measured from
- * (the engine takes the latest reading before the window, however old).
- */
-async function olderBaselines(
-  ctx: ServiceContext,
-  meters: MeterRecord[],
-  readings: ReadingRecord[],
-  period: string,
-  since: string,
-): Promise<ReadingRecord[]> {
-  const windowStart = addPeriods(period, -DEFAULT_AVERAGE_MONTHS)
-  const hasBaseline = new Set<string>()
-  for (const r of readings) if (r.period < windowStart) hasBaseline.add(r.meter_id)
-  const lonely = meters.filter((m) => !hasBaseline.has(m.id)).map((m) => m.id)
-  if (lonely.length === 0) return []
-  const latest = new Map<string, ReadingRecord>()
-  for (let i = 0; i < lonely.length; i += 500) {
-    const rows = (await ctx.db
-      .knex('readings')
-      .whereIn('meter_id', lonely.slice(i, i + 500))
-      .where('period', '<', since)
-      .where({ status: 'active' })
-      .where('billable', true)
-      .orderBy([
-        { column: 'period', order: 'desc' },
-        { column: 'taken_on', order: 'desc' },
-      ])) as ReadingRecord[]
-    for (const r of rows) if (!latest.has(r.meter_id)) latest.set(r.meter_id, r)
-  }
-  return [...latest.values()]
-}
-
-async function computeChunk(ctx: ServiceContext, accounts: ChunkAccount[], period: string, rates: Rates) {
-  const ids = accounts.map((a) => a.id)
-  const since = addPeriods(period, -LOOKBACK)
-  const [meters, counting, prior] = await Promise.all([
-    metersForRun(ctx.db, ids),
-    readingsForRun(ctx.db, ids, since, period),
-    estimatedLines(ctx.db, ids, since, addPeriods(period, -1)),
-  ])
-  const older = await olderBaselines(ctx, meters, counting, period, since)
-  counting.push(...older)
-  // Estimates since such an old baseline are taken back by the reading that ends the gap.
-  if (older.length > 0) {
-    const oldest = older.reduce((p, r) => (r.period < p ? r.period : p), since)
-    const accountsOf = [...new Set(older.map((r) => r.account_id))]
-    prior.push(...(await estimatedLines(ctx.db, accountsOf, oldest, addPeriods(since, -1))))
-  }
+/** The engine over a loaded chunk: each account's charges for the period. */
+function computeChunk(loaded: LoadedChunk, period: string, rates: Rates) {
+  const { accounts, meters, readings: counting, prior } = loaded
   const byAccount = <T extends { account_id: string }>(rows: T[]): Map<string, T[]> => {
     const map = new Map<string, T[]>()
     for (const r of rows) {
@@ -320,6 +263,7 @@ export async function runCharges(
     tariffs,
     norms,
     services: new Map(services.map((s) => [s.code, { id: s.id, sort: Number(s.sort) }])),
+    priced: new Set(tariffs.map((t) => t.serviceCode)),
   }
   const total = Number(
     ((await ctx.db.knex('accounts').where('status', 'open').count({ n: '*' }).first()) as { n: number }).n,
@@ -330,28 +274,34 @@ export async function runCharges(
     .insert({ id: runId, period, started_at: ctx.clock.now().toISOString(), clerk_id: clerkId })
   let done = 0
   let changed = 0
-  let after = ''
+  // What the run charged: after it, the stored charges of every open account are the computed
+  // ones, so their sum is this (a SUM over the period's rows costs a million-account run a minute).
+  let totalKopecks = 0
+  // The next chunk's reads are queued before this one is computed: SQLite works on them in its
+  // own thread while the engine runs here, and the write transaction follows on the one
+  // connection. (A second, reading connection was tried: with it always reading, SQLite cannot
+  // restart its write-ahead log, which then grows and slows every read.)
+  let next = loadChunk(ctx.db, '', period)
   for (;;) {
-    const accounts = await accountChunk(ctx.db, after, CHUNK)
-    if (accounts.length === 0) break
-    after = (accounts.at(-1) as ChunkAccount).id
+    const loaded = await next
+    if (!loaded) break
+    next = loadChunk(ctx.db, (loaded.accounts.at(-1) as ChunkAccount).id, period)
+    // A failure below leaves `next` running: its outcome no longer matters.
+    next.catch(() => {})
     let computed
     try {
-      computed = await computeChunk(ctx, accounts, period, rates)
+      computed = computeChunk(loaded, period, rates)
     } catch (err) {
       throw new OknoError(
         'VALIDATION',
         `Расчёт остановлен: ${(err as Error).message}. Проверьте тарифы и нормативы.`,
       )
     }
+    for (const c of computed) for (const charge of c.charges) totalKopecks += charge.amountKopecks
     changed += await ctx.db.knex.transaction((trx) => writeChunk(ctx, trx, computed, period, runId, rates))
-    done += accounts.length
+    done += loaded.accounts.length
     onProgress?.(done, total)
   }
-  const sum = (await ctx.db.knex('charges').where({ period }).sum({ s: 'amount_kopecks' }).first()) as {
-    s: number | null
-  }
-  const totalKopecks = Number(sum.s ?? 0)
   await ctx.db
     .knex('charge_runs')
     .where({ id: runId })

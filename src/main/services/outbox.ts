@@ -15,13 +15,26 @@ export async function enqueueOutbox(
   trx: Knex.Transaction,
   entry: OutboxEntry,
 ): Promise<void> {
-  await trx('outbox').insert({
-    id: ctx.newId(),
-    entity: entry.entity,
-    entity_id: entry.entityId,
-    op: entry.op,
-    payload: JSON.stringify(entry.payload),
-    created_at: ctx.clock.now().toISOString(),
-    attempts: 0,
-  })
+  await enqueueOutboxMany(ctx, trx, [entry])
+}
+
+/** Several outbox rows in one INSERT, in the given order (their ids are time-ordered). */
+export async function enqueueOutboxMany(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  entries: readonly OutboxEntry[],
+): Promise<void> {
+  if (entries.length === 0) return
+  const createdAt = ctx.clock.now().toISOString()
+  await trx('outbox').insert(
+    entries.map((entry) => ({
+      id: ctx.newId(),
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      op: entry.op,
+      payload: JSON.stringify(entry.payload),
+      created_at: createdAt,
+      attempts: 0,
+    })),
+  )
 }

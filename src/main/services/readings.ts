@@ -26,7 +26,7 @@ import {
 import { appendAudit } from './audit'
 import type { ServiceContext } from './context'
 import { buildReadingSlip } from './documents/reading-slip'
-import { enqueueOutbox } from './outbox'
+import { enqueueOutbox, enqueueOutboxMany, type OutboxEntry } from './outbox'
 import { requireOrganisation } from './organisation'
 import { evaluateReadings, type EvaluatedEntry, type Evaluation } from './reading-checks'
 
@@ -135,14 +135,18 @@ function refuse(evaluation: Evaluation): never {
   )
 }
 
-async function writeEntry(
+/**
+ * One accepted entry: a superseded reading or a replaced meter is written at once (rare); the
+ * new reading and its outbox rows are returned, to be inserted with the others in one statement.
+ */
+async function prepareEntry(
   ctx: ServiceContext,
   trx: Knex.Transaction,
   e: EvaluatedEntry,
   input: ReadingsInput,
   clerkId: string,
   now: string,
-): Promise<string> {
+): Promise<{ row: Record<string, unknown> & { id: string }; outbox: OutboxEntry[] }> {
   let meterId = e.meter.id
   if (e.entry.replacement && e.replacementStart) {
     meterId = await replaceMeter(ctx, trx, e, input, clerkId, now)
@@ -167,18 +171,18 @@ async function writeEntry(
     clerk_id: clerkId,
     created_at: now,
   }
+  const outbox: OutboxEntry[] = []
   if (e.existing && !e.entry.replacement) {
     await trx('readings').where({ id: e.existing.id }).update({ status: 'superseded', superseded_by: row.id })
-    await enqueueOutbox(ctx, trx, {
+    outbox.push({
       entity: 'readings',
       entityId: e.existing.id,
       op: 'update',
       payload: { id: e.existing.id, status: 'superseded', superseded_by: row.id },
     })
   }
-  await trx('readings').insert(row)
-  await enqueueOutbox(ctx, trx, { entity: 'readings', entityId: row.id, op: 'insert', payload: row })
-  return row.id
+  outbox.push({ entity: 'readings', entityId: row.id, op: 'insert', payload: row })
+  return { row, outbox }
 }
 
 /** The old meter leaves (replaced), the new one arrives with its start reading. */
@@ -270,10 +274,21 @@ export async function postReadings(
   const period = readingPeriod(input.takenOn, loaded.window).period
   const accepted = await ctx.db.knex.transaction(async (trx) => {
     const rows: ReadingsPosted['accepted'] = []
+    const inserts: Array<Record<string, unknown>> = []
+    const outbox: OutboxEntry[] = []
     for (const e of evaluation.entries) {
-      const readingId = await writeEntry(ctx, trx, e, input, clerk.id, now)
-      rows.push({ meterId: e.meter.id, readingId, consumptionMilli: e.consumption, review: e.review })
+      const prepared = await prepareEntry(ctx, trx, e, input, clerk.id, now)
+      inserts.push(prepared.row)
+      outbox.push(...prepared.outbox)
+      rows.push({
+        meterId: e.meter.id,
+        readingId: prepared.row.id,
+        consumptionMilli: e.consumption,
+        review: e.review,
+      })
     }
+    if (inserts.length > 0) await trx('readings').insert(inserts)
+    await enqueueOutboxMany(ctx, trx, outbox)
     await appendAudit(ctx, trx, {
       action: 'readings.accept',
       clerkId: clerk.id,

@@ -60,6 +60,13 @@ export class ReadingsForm {
     return this.page.frameLocator('iframe[title="Предварительный просмотр квитанции о приёме показаний"]')
   }
 
+  /** «Отмена» with readings typed: the form asks, and the clerk agrees to drop them. */
+  async discard(): Promise<void> {
+    this.page.once('dialog', (d) => void d.accept())
+    await this.cancelButton.click()
+    await expect(this.dialog).toBeHidden()
+  }
+
   async closeSlip(): Promise<void> {
     await this.slip.getByRole('button', { name: 'Готово' }).click()
     await expect(this.slip).toBeHidden()

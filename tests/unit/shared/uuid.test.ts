@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { uuidV7Generator } from '../../../src/shared/uuid'
+import { bufferedRandom, uuidV7Generator } from '../../../src/shared/uuid'
 
 const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 const T = Date.parse('2026-11-22T07:00:00.000Z')
@@ -69,5 +69,35 @@ describe('uuidV7Generator', () => {
       now += 1
     }
     expect([...ids].sort()).toEqual(ids)
+  })
+})
+
+describe('bufferedRandom', () => {
+  it('hands out the source bytes in order, drawing a block at a time, and never reuses one', () => {
+    let counter = 0
+    const draws: number[] = []
+    const source = (n: number): Uint8Array => {
+      draws.push(n)
+      return Uint8Array.from({ length: n }, () => counter++ & 0xff)
+    }
+    const random = bufferedRandom(source, 16)
+    const got = [random(2), random(8), random(8), random(2)].map((b) => [...b])
+    // 2 + 8 fit the first block of 16; the next 8 does not fit its last 6 bytes, so a new block.
+    expect(got).toEqual([
+      [0, 1],
+      [2, 3, 4, 5, 6, 7, 8, 9],
+      [16, 17, 18, 19, 20, 21, 22, 23],
+      [24, 25],
+    ])
+    expect(draws).toEqual([16, 16])
+    // More than a block at once goes straight to the source.
+    expect(random(40)).toHaveLength(40)
+    expect(draws).toEqual([16, 16, 40])
+  })
+
+  it('gives uuidV7Generator distinct ids', () => {
+    const next = uuidV7Generator(bufferedRandom((n) => randomBytes(n)))
+    const ids = new Set(Array.from({ length: 5000 }, () => next()))
+    expect(ids.size).toBe(5000)
   })
 })

@@ -111,7 +111,11 @@ export const billingSchema: Migration = {
       // For a recalculation: the periods whose estimates it takes back (comma-separated).
       t.string('ref_periods', 200).notNullable().defaultTo('')
       t.index(['charge_id'], 'charge_lines_charge')
-      t.index(['account_id', 'period'], 'charge_lines_account_period')
+      // Lines are found through their charge; only the estimates are looked up by account.
+      // What a charge run reads back: the estimates a late reading may take back (a tenth of the lines).
+      t.index(['account_id', 'period'], 'charge_lines_estimated', {
+        predicate: knex.whereRaw("kind IN ('average', 'norm') AND meter_id IS NOT NULL"),
+      })
     })
     // Debt carried over from before the first charged period (positive = owed).
     await knex.schema.createTable('opening_balances', (t) => {

@@ -178,8 +178,19 @@ export async function readingsForRun(
     .whereBetween('period', [since, until])
     .where({ status: 'active' })
     .where('billable', true)
-    .orderBy([{ column: 'period' }, { column: 'taken_on' }, { column: 'created_at' }, { column: 'id' }])
     .select(RUN_COLUMNS)
+  // In each account by period, ties in creation order. On SQLite the index on (account_id, period)
+  // already yields that order (equal keys by rowid), so no sort of the chunk's readings is needed;
+  // the engine itself decides by period and date.
+  if (db.dialect === 'sqlite')
+    query.orderBy([{ column: 'account_id' }, { column: 'period' }, { column: 'readings.rowid' }])
+  else
+    query.orderBy([
+      { column: 'account_id' },
+      { column: 'period' },
+      { column: 'created_at' },
+      { column: 'id' },
+    ])
   return (await fetchRows(db.knex, db.dialect, query, RUN_COLUMNS)).map((v) => {
     const [meterId, accountId, period, takenOn, z1, z2, z3, rollover, kind] = v
     return {
