@@ -1,9 +1,33 @@
-// Inserting many rows at once. On SQLite the rows travel as one JSON parameter unpacked by
-// jsonb_each, far cheaper than binding thousands of values one by one; PostgreSQL takes plain
-// multi-row inserts (under its 65,535-parameter limit).
+// Inserting many rows at once: the rows travel as one JSON parameter, unpacked by SQLite's
+// jsonb_each or PostgreSQL's json_populate_recordset (which types each value by the table's own
+// columns). Far cheaper than binding thousands of values one by one, and free of SQLite's
+// 500-row compound-select and PostgreSQL's 65,535-parameter limits.
 import type { Knex } from 'knex'
 import type { Dialect } from './connection'
 
+/** Rows given as arrays of `columns`' values. */
+export async function insertRows(
+  trx: Knex | Knex.Transaction,
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<void> {
+  if (rows.length === 0) return
+  const list = columns.join(', ')
+  if (dialect === 'pg') {
+    const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])))
+    await trx.raw(
+      `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ?::json)`,
+      [JSON.stringify(objects)],
+    )
+    return
+  }
+  const values = columns.map((_, i) => `value ->> ${i}`).join(', ')
+  await trx.raw(`INSERT INTO ${table} (${list}) SELECT ${values} FROM jsonb_each(?)`, [JSON.stringify(rows)])
+}
+
+/** Rows given as objects with the same keys. */
 export async function bulkInsert(
   trx: Knex | Knex.Transaction,
   dialect: Dialect,
@@ -12,16 +36,11 @@ export async function bulkInsert(
 ): Promise<void> {
   if (rows.length === 0) return
   const columns = Object.keys(rows[0] as Record<string, unknown>)
-  if (dialect === 'sqlite') {
-    const values = columns.map((_, i) => `value ->> ${i}`).join(', ')
-    const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values} FROM jsonb_each(?)`
-    const chunk = 5000
-    for (let i = 0; i < rows.length; i += chunk) {
-      const json = JSON.stringify(rows.slice(i, i + chunk).map((r) => columns.map((c) => r[c] ?? null)))
-      await trx.raw(sql, [json])
-    }
-    return
-  }
-  const chunk = Math.max(1, Math.floor(60_000 / columns.length))
-  for (let i = 0; i < rows.length; i += chunk) await trx(table).insert(rows.slice(i, i + chunk))
+  await insertRows(
+    trx,
+    dialect,
+    table,
+    columns,
+    rows.map((r) => columns.map((c) => r[c] ?? null)),
+  )
 }

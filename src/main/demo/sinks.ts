@@ -3,6 +3,7 @@
 // writer is the path used for PostgreSQL (and for SQLite inside a knex transaction).
 import type { Knex } from 'knex'
 import type { Dialect } from '../db/connection'
+import { insertRows } from '../db/bulk'
 import { DEMO_COLUMNS, type DemoSink, type DemoTable, type Row } from './tables'
 
 interface RawStatement {
@@ -58,24 +59,10 @@ export class KnexSink implements DemoSink {
     private readonly dialect: Dialect,
   ) {}
 
-  // One JSON parameter per batch on either engine: a year of readings and payments is about a
-  // hundred rows per account, and knex's multi-row inserts made seeding the tests' PostgreSQL
-  // databases several times slower (and on SQLite stop at 500 rows, its compound-select limit).
+  // One JSON parameter per batch (db/bulk.ts): a year of history is a few hundred rows per
+  // account, and knex's multi-row inserts made seeding the tests' PostgreSQL databases several
+  // times slower.
   async insert(table: DemoTable, rows: Row[]): Promise<void> {
-    const cols = DEMO_COLUMNS[table]
-    const list = cols.join(', ')
-    if (this.dialect === 'pg') {
-      // json_populate_recordset types each value by the table's own columns.
-      const objects = rows.map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i]])))
-      await this.trx.raw(
-        `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ?::json)`,
-        [JSON.stringify(objects)],
-      )
-    } else {
-      const values = cols.map((_, i) => `value ->> ${i}`).join(', ')
-      await this.trx.raw(`INSERT INTO ${table} (${list}) SELECT ${values} FROM jsonb_each(?)`, [
-        JSON.stringify(rows),
-      ])
-    }
+    await insertRows(this.trx, this.dialect, table, DEMO_COLUMNS[table], rows)
   }
 }

@@ -26,7 +26,7 @@ import type { ServiceContext } from './context'
 import { buildCredentialsSlip } from './documents/credentials-slip'
 import { holderOnAccount, sameHolder, type HolderName } from './identity'
 import { generateOneTimePassword } from './one-time-password'
-import { enqueueOutbox } from './outbox'
+import { enqueueOutbox, insertRecorded } from './outbox'
 import { requireOrganisation } from './organisation'
 import { storePassport } from './passports'
 import { hashPassword } from './passwords'
@@ -207,7 +207,7 @@ export async function registerCabinet(
         updated_at: now,
         password_changed_at: now,
       }
-      await trx('cabinets').insert(cabinet)
+      await insertRecorded(ctx, trx, 'cabinets', [cabinet])
       const link = {
         id: ctx.newId(),
         cabinet_id: cabinet.id,
@@ -215,19 +215,7 @@ export async function registerCabinet(
         attached_at: now,
         attached_by: clerk.id,
       }
-      await trx('cabinet_accounts').insert(link)
-      await enqueueOutbox(ctx, trx, {
-        entity: 'cabinets',
-        entityId: cabinet.id,
-        op: 'insert',
-        payload: cabinet,
-      })
-      await enqueueOutbox(ctx, trx, {
-        entity: 'cabinet_accounts',
-        entityId: link.id,
-        op: 'insert',
-        payload: link,
-      })
+      await insertRecorded(ctx, trx, 'cabinet_accounts', [link])
       const channels = [input.notify.email ? 'email' : '', input.notify.sms ? 'sms' : ''].filter(Boolean)
       if (channels.length > 0) {
         const consent = {
@@ -239,13 +227,7 @@ export async function registerCabinet(
           given_at: now,
           clerk_id: clerk.id,
         }
-        await trx('consents').insert(consent)
-        await enqueueOutbox(ctx, trx, {
-          entity: 'consents',
-          entityId: consent.id,
-          op: 'insert',
-          payload: consent,
-        })
+        await insertRecorded(ctx, trx, 'consents', [consent])
         await appendAudit(ctx, trx, {
           action: 'consent.notifications',
           clerkId: clerk.id,
@@ -299,9 +281,8 @@ async function addOwner(
     registered_since: null,
     created_at: act.now,
   }
-  await trx('account_persons').insert(link)
   await enqueueOutbox(ctx, trx, { entity: 'persons', entityId: link.person_id, op: 'insert', payload: row })
-  await enqueueOutbox(ctx, trx, { entity: 'account_persons', entityId: link.id, op: 'insert', payload: link })
+  await insertRecorded(ctx, trx, 'account_persons', [link])
   await appendAudit(ctx, trx, {
     action: 'account.owner_added',
     clerkId: act.clerkId,
@@ -328,8 +309,7 @@ async function identityFailed(
       result: 'failed',
       clerk_id: clerkId,
     }
-    await trx('identity_checks').insert(row)
-    await enqueueOutbox(ctx, trx, { entity: 'identity_checks', entityId: row.id, op: 'insert', payload: row })
+    await insertRecorded(ctx, trx, 'identity_checks', [row])
     await appendAudit(ctx, trx, {
       action: 'cabinet.identity_failed',
       clerkId,
@@ -462,19 +442,13 @@ async function applyReset(
     result: 'passed',
     clerk_id: clerkId,
   }
-  await trx('identity_checks').insert(check)
   await enqueueOutbox(ctx, trx, {
     entity: 'cabinets',
     entityId: cabinet.id,
     op: 'update',
     payload: { id: cabinet.id, ...update },
   })
-  await enqueueOutbox(ctx, trx, {
-    entity: 'identity_checks',
-    entityId: check.id,
-    op: 'insert',
-    payload: check,
-  })
+  await insertRecorded(ctx, trx, 'identity_checks', [check])
   await appendAudit(ctx, trx, {
     action: 'cabinet.password_reset',
     clerkId,

@@ -21,7 +21,7 @@ import {
 } from '../db/repositories/cabinets'
 import { appendAudit, recordAudit } from './audit'
 import type { ServiceContext } from './context'
-import { enqueueOutbox } from './outbox'
+import { insertRecorded } from './outbox'
 import { requireOrganisation } from './organisation'
 import { maskedPassport, personByPassport } from './passports'
 import { decoyHash, verifyPassword } from './passwords'
@@ -148,13 +148,7 @@ export async function attachAccount(
         attached_at: ctx.clock.now().toISOString(),
         attached_by: clerkId,
       }
-      await trx('cabinet_accounts').insert(row)
-      await enqueueOutbox(ctx, trx, {
-        entity: 'cabinet_accounts',
-        entityId: row.id,
-        op: 'insert',
-        payload: row,
-      })
+      await insertRecorded(ctx, trx, 'cabinet_accounts', [row])
       await appendAudit(ctx, trx, {
         action: 'cabinet.attach_account',
         clerkId,
@@ -190,8 +184,7 @@ export async function unblockReset(
       clerk_id: supervisorId,
       reason: input.reason,
     }
-    await trx('reset_unblocks').insert(row)
-    await enqueueOutbox(ctx, trx, { entity: 'reset_unblocks', entityId: row.id, op: 'insert', payload: row })
+    await insertRecorded(ctx, trx, 'reset_unblocks', [row])
     await appendAudit(ctx, trx, {
       action: 'cabinet.reset_unblocked',
       clerkId: supervisorId,

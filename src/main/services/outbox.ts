@@ -38,3 +38,22 @@ export async function enqueueOutboxMany(
     })),
   )
 }
+
+/**
+ * New rows of `table`, inserted and recorded in the outbox (entity = the table, op = insert) in
+ * one go: the usual way a service writes what must reach the office server.
+ */
+export async function insertRecorded(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown> & { id: string }>,
+): Promise<void> {
+  if (rows.length === 0) return
+  await trx(table).insert(rows)
+  await enqueueOutboxMany(
+    ctx,
+    trx,
+    rows.map((row) => ({ entity: table, entityId: row.id, op: 'insert' as const, payload: row })),
+  )
+}

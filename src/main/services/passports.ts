@@ -7,7 +7,7 @@ import { currentDocument, findDocumentByHmac } from '../db/repositories/cabinets
 import type { PassportRecord } from '../security/passport-vault'
 import { appendAudit, recordAudit } from './audit'
 import type { ServiceContext } from './context'
-import { enqueueOutbox } from './outbox'
+import { insertRecorded } from './outbox'
 
 /**
  * Puts the passport on file for the person, replacing an older one of theirs. A number already on
@@ -44,8 +44,7 @@ export async function storePassport(
     created_at: now,
     created_by: clerkId,
   }
-  await trx('person_documents').insert(row)
-  await enqueueOutbox(ctx, trx, { entity: 'person_documents', entityId: row.id, op: 'insert', payload: row })
+  await insertRecorded(ctx, trx, 'person_documents', [row])
   await appendAudit(ctx, trx, {
     action: current ? 'passport.replace' : 'passport.store',
     clerkId,

@@ -1,5 +1,6 @@
 // Meter readings at the counter: the form's data, the checks, accepting a set of readings in
 // one write transaction (with the audit entry and outbox rows), and each meter's history.
+import { formatAddressLine } from '../../shared/address'
 import type { Knex } from 'knex'
 import { averageMonthlyConsumption, readingConsumption } from '../../shared/billing/consumption'
 import { addPeriods, readingPeriod } from '../../shared/billing/period'
@@ -26,7 +27,7 @@ import {
 import { appendAudit } from './audit'
 import type { ServiceContext } from './context'
 import { buildReadingSlip } from './documents/reading-slip'
-import { enqueueOutbox, enqueueOutboxMany, type OutboxEntry } from './outbox'
+import { enqueueOutbox, enqueueOutboxMany, insertRecorded, type OutboxEntry } from './outbox'
 import { requireOrganisation } from './organisation'
 import { evaluateReadings, type EvaluatedEntry, type Evaluation } from './reading-checks'
 
@@ -137,7 +138,8 @@ function refuse(evaluation: Evaluation): never {
 
 /**
  * One accepted entry: a superseded reading or a replaced meter is written at once (rare); the
- * new reading and its outbox rows are returned, to be inserted with the others in one statement.
+ * new reading is returned, to be inserted with the others in one statement, and the supersession
+ * to be recorded in the outbox.
  */
 async function prepareEntry(
   ctx: ServiceContext,
@@ -146,7 +148,7 @@ async function prepareEntry(
   input: ReadingsInput,
   clerkId: string,
   now: string,
-): Promise<{ row: Record<string, unknown> & { id: string }; outbox: OutboxEntry[] }> {
+): Promise<{ row: Record<string, unknown> & { id: string }; superseded: OutboxEntry | null }> {
   let meterId = e.meter.id
   if (e.entry.replacement && e.replacementStart) {
     meterId = await replaceMeter(ctx, trx, e, input, clerkId, now)
@@ -171,18 +173,17 @@ async function prepareEntry(
     clerk_id: clerkId,
     created_at: now,
   }
-  const outbox: OutboxEntry[] = []
-  if (e.existing && !e.entry.replacement) {
-    await trx('readings').where({ id: e.existing.id }).update({ status: 'superseded', superseded_by: row.id })
-    outbox.push({
+  if (!e.existing || e.entry.replacement) return { row, superseded: null }
+  await trx('readings').where({ id: e.existing.id }).update({ status: 'superseded', superseded_by: row.id })
+  return {
+    row,
+    superseded: {
       entity: 'readings',
       entityId: e.existing.id,
       op: 'update',
       payload: { id: e.existing.id, status: 'superseded', superseded_by: row.id },
-    })
+    },
   }
-  outbox.push({ entity: 'readings', entityId: row.id, op: 'insert', payload: row })
-  return { row, outbox }
 }
 
 /** The old meter leaves (replaced), the new one arrives with its start reading. */
@@ -209,7 +210,7 @@ async function replaceMeter(
     created_at: now,
     updated_at: now,
   }
-  await trx('meters').insert(meter)
+  await insertRecorded(ctx, trx, 'meters', [meter])
   await trx('meters')
     .where({ id: e.meter.id })
     .update({ status: 'replaced', removed_on: r.installedOn, replaced_by: meter.id, updated_at: now })
@@ -233,20 +234,13 @@ async function replaceMeter(
     clerk_id: clerkId,
     created_at: now,
   }
-  await trx('readings').insert(startRow)
-  await enqueueOutbox(ctx, trx, { entity: 'meters', entityId: meter.id, op: 'insert', payload: meter })
   await enqueueOutbox(ctx, trx, {
     entity: 'meters',
     entityId: e.meter.id,
     op: 'update',
     payload: { id: e.meter.id, status: 'replaced', removed_on: r.installedOn, replaced_by: meter.id },
   })
-  await enqueueOutbox(ctx, trx, {
-    entity: 'readings',
-    entityId: startRow.id,
-    op: 'insert',
-    payload: startRow,
-  })
+  await insertRecorded(ctx, trx, 'readings', [startRow])
   await appendAudit(ctx, trx, {
     action: 'meter.replace',
     clerkId,
@@ -274,12 +268,12 @@ export async function postReadings(
   const period = readingPeriod(input.takenOn, loaded.window).period
   const accepted = await ctx.db.knex.transaction(async (trx) => {
     const rows: ReadingsPosted['accepted'] = []
-    const inserts: Array<Record<string, unknown>> = []
-    const outbox: OutboxEntry[] = []
+    const inserts: Array<Record<string, unknown> & { id: string }> = []
+    const superseded: OutboxEntry[] = []
     for (const e of evaluation.entries) {
       const prepared = await prepareEntry(ctx, trx, e, input, clerk.id, now)
       inserts.push(prepared.row)
-      outbox.push(...prepared.outbox)
+      if (prepared.superseded) superseded.push(prepared.superseded)
       rows.push({
         meterId: e.meter.id,
         readingId: prepared.row.id,
@@ -287,8 +281,8 @@ export async function postReadings(
         review: e.review,
       })
     }
-    if (inserts.length > 0) await trx('readings').insert(inserts)
-    await enqueueOutboxMany(ctx, trx, outbox)
+    await enqueueOutboxMany(ctx, trx, superseded)
+    await insertRecorded(ctx, trx, 'readings', inserts)
     await appendAudit(ctx, trx, {
       action: 'readings.accept',
       clerkId: clerk.id,
@@ -315,7 +309,12 @@ export async function postReadings(
     acceptedAt: now,
     timeZone: loaded.org.time_zone,
     accountNumber: loaded.account.number,
-    address: `${loaded.account.locality}, ${loaded.account.street_kind} ${loaded.account.street_name}, д. ${loaded.account.house}${loaded.account.apartment ? `, кв. ${loaded.account.apartment}` : ''}`,
+    address: `${loaded.account.locality}, ${formatAddressLine({
+      kind: loaded.account.street_kind,
+      street: loaded.account.street_name,
+      house: loaded.account.house,
+      apartment: loaded.account.apartment,
+    })}`,
     period,
     meters: evaluation.entries.map((e) => ({
       serviceName: e.meter.service_name,
