@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const BENCHES = ['search.bench.ts', 'charges.bench.ts', 'readings.bench.ts']
+const BENCHES = ['search.bench.ts', 'charges.bench.ts', 'readings.bench.ts', 'payments.bench.ts']
 
 let failed = 0
 for (const file of BENCHES) {

@@ -4,12 +4,15 @@ import type { Page } from '@playwright/test'
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
 import { formatPeriodRu, readingPeriod } from '../../src/shared/billing/period'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../src/shared/dates'
+import { indebtedAccount } from './cash-data'
 import { meteredAccount, sampleAccount, typedValue, type SampleMeter } from './data'
 import { expect, test } from './fixtures'
 import { AccountCard } from './pages/account-card'
+import { CashDesk } from './pages/cash-desk'
 import { ChargesPage } from './pages/charges-page'
 import { DeskPage } from './pages/desk-page'
 import { ReadingsForm } from './pages/readings-form'
+import { E2E_CLOCK_START } from './template'
 
 const CONTROL_ROLES = [
   'button',
@@ -73,7 +76,7 @@ test('readings dialog (with its checks and a meter replacement), account section
   desk,
 }) => {
   const supervisor = DEMO_CLERKS.find((c) => c.role === 'supervisor')!
-  const { period } = readingPeriod(businessDate(new Date(), DEFAULT_TIME_ZONE))
+  const { period } = readingPeriod(businessDate(new Date(E2E_CLOCK_START), DEFAULT_TIME_ZONE))
   const account = await meteredAccount(desk.dbPath, period, 5)
   const electricity = account.meters.find((m) => m.zones === 2) as SampleMeter
   const d = new DeskPage(page)
@@ -110,4 +113,70 @@ test('readings dialog (with its checks and a meter replacement), account section
   const charges = new ChargesPage(page)
   await charges.open()
   await expectAllControlsNamed(page, 'расчёт начислений')
+})
+
+test('cash desk, its shift dialogs, the payment form, receipt and refund: all controls are named', async ({
+  page,
+  desk,
+}) => {
+  const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
+  const draft = await indebtedAccount(desk.dbPath, 5)
+  const d = new DeskPage(page)
+  const cash = new CashDesk(page)
+  await d.open(desk.url)
+  await d.signInToDesk(operator.login, operator.password)
+  await cash.open()
+  await expectAllControlsNamed(page, 'касса без смены')
+  await page.keyboard.press('F1')
+  const help = page.getByRole('dialog').filter({ hasText: 'Клавиши' })
+  await expect(help.getByText('F6 — касса: приём оплаты и смена')).toBeVisible()
+  await expect(help.getByText(/^F9 — оплатить/)).toBeVisible()
+  await page.screenshot({ path: '/tmp/cash-shortcuts.png' })
+  await help.getByRole('button', { name: 'Закрыть' }).click()
+  await expect(help).toBeHidden()
+
+  await page.keyboard.press('F3')
+  await expect(cash.dialog('Открытие смены')).toBeVisible()
+  await expectAllControlsNamed(page, 'открытие смены')
+  await page.keyboard.type('1000')
+  await page.keyboard.press('Enter')
+  await expect(cash.dialog('Открытие смены')).toBeHidden()
+  await expectAllControlsNamed(page, 'касса со сменой')
+
+  await page.keyboard.press('F4')
+  await expect(cash.dialog('Внесение или изъятие')).toBeVisible()
+  await expectAllControlsNamed(page, 'внесение')
+  await page.screenshot({ path: '/tmp/cash-move.png' })
+  await page.keyboard.press('Escape')
+  await expect(cash.dialog('Внесение или изъятие')).toBeHidden()
+
+  await cash.field.fill(draft.accountNumber.slice(0, -1))
+  await expect(d.options.first()).toBeVisible()
+  await expectAllControlsNamed(page, 'касса: результаты поиска')
+
+  await cash.payFor(draft.accountNumber)
+  await expectAllControlsNamed(page, 'форма оплаты')
+  await cash.share(draft.debts[0]!.serviceName).fill('1')
+  await expect(cash.payment.getByRole('button', { name: 'По умолчанию' })).toBeVisible()
+  await expectAllControlsNamed(page, 'форма оплаты: распределение изменено')
+  await cash.payment.getByRole('button', { name: 'По умолчанию' }).click()
+  await page.keyboard.press('Alt+KeyL')
+  await cash.submitPayment.click()
+  await expect(cash.receiptDialog).toBeVisible()
+  await expectAllControlsNamed(page, 'чек')
+  await page.keyboard.press('Escape')
+  await expect(cash.receiptDialog).toBeHidden()
+  await expectAllControlsNamed(page, 'касса с чеком')
+
+  await cash.receipts.getByRole('button', { name: /^Возврат по чеку/ }).click()
+  await expect(cash.dialog('Причина возврата')).toBeVisible()
+  await expectAllControlsNamed(page, 'возврат')
+  await page.keyboard.press('Escape')
+
+  await page.keyboard.press('F8')
+  const closing = cash.dialog('Закрытие смены')
+  await expect(closing).toBeVisible()
+  await closing.getByRole('checkbox', { name: 'Пересчитать по номиналам' }).check()
+  await expectAllControlsNamed(page, 'закрытие смены по номиналам')
+  await page.screenshot({ path: '/tmp/cash-close-grid.png' })
 })

@@ -12,19 +12,25 @@ import { AccountCard } from './pages/account-card'
 import { ChargesPage } from './pages/charges-page'
 import { DeskPage } from './pages/desk-page'
 import { ReadingsForm } from './pages/readings-form'
+import { E2E_CLOCK_START } from './template'
 
 const supervisor = DEMO_CLERKS.find((c) => c.role === 'supervisor')!
 const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
-const today = businessDate(new Date(), DEFAULT_TIME_ZONE)
+const today = businessDate(new Date(E2E_CLOCK_START), DEFAULT_TIME_ZONE)
 // The month the charges are run for: this one. After the window closes (the 25th) a reading
 // taken today counts for next month, so the customer's reading is dated the 25th, by phone.
 const period = periodOf(today)
 const lateInMonth = Number(today.slice(8, 10)) > 25
 const month = formatPeriodRu(period)
 
-/** «Долг: 1 234,56 ₽» → 123456; «Переплата 50,00 ₽» → −5000; «−1 170,78 ₽» → −117078. */
+/**
+ * «Долг: 1 234,56 ₽» → 123456; «Переплата 50,00 ₽» → −5000; «−1 170,78 ₽» → −117078; the card's
+ * «Долг: 100,00 ₽ · аванс по другим услугам 30,00 ₽» → 7000 (what the account owes in all).
+ */
 function kopecks(text: string): number {
   if (text.includes('Долга нет')) return 0
+  const [owed, advance] = text.split('·')
+  if (advance !== undefined) return kopecks(owed as string) - kopecks(advance)
   const m = /(−|-)?([\d\s\u00a0\u202f]+),(\d{2})\s*₽/.exec(text)
   if (!m) throw new Error(`Не сумма: ${text}`)
   const value = Number((m[2] as string).replace(/\D/g, '')) * 100 + Number(m[3])

@@ -5,6 +5,7 @@ import { memorySettings } from '../../src/main/config/settings'
 import { openDb } from '../../src/main/db/connection'
 import { unavailableVault } from '../../src/main/security/passport-vault'
 import { verifyCabinetLogin } from '../../src/main/services/cabinets'
+import { E2E_CLOCK_START } from './template'
 
 export interface SampleAccount {
   accountId: string
@@ -94,7 +95,7 @@ export async function cabinetSignIn(dbPath: string, login: string, password: str
   try {
     const ctx = {
       db,
-      clock: { now: () => new Date() },
+      clock: { now: () => new Date(E2E_CLOCK_START) },
       newId: randomUUID,
       settings: memorySettings(),
       vault: unavailableVault('не нужен для входа'),

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
-import { copyTemplateDb } from './template'
+import { copyTemplateDb, E2E_CLOCK_START } from './template'
 
 export interface DeskSettings {
   officeId: string | null
@@ -77,7 +77,12 @@ export const test = base.extend<{ deskSettings: Partial<DeskSettings> | undefine
     const dir = mkdtempSync(join(tmpdir(), 'okno-e2e-'))
     const dbPath = join(dir, 'okno.sqlite')
     copyTemplateDb(dbPath)
-    const env: NodeJS.ProcessEnv = { ...process.env, OKNO_DB: dbPath, OKNO_PORT: '0' }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      OKNO_DB: dbPath,
+      OKNO_PORT: '0',
+      OKNO_CLOCK_START: E2E_CLOCK_START,
+    }
     delete env.OKNO_SETTINGS
     if (deskSettings) {
       env.OKNO_SETTINGS = join(dir, 'okno-settings.json')

@@ -12,9 +12,10 @@ import { expect, test } from './fixtures'
 import { AccountCard } from './pages/account-card'
 import { DeskPage } from './pages/desk-page'
 import { ReadingsForm } from './pages/readings-form'
+import { E2E_CLOCK_START } from './template'
 
 const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
-const today = businessDate(new Date(), DEFAULT_TIME_ZONE)
+const today = businessDate(new Date(E2E_CLOCK_START), DEFAULT_TIME_ZONE)
 const { period } = readingPeriod(today)
 const month = formatPeriodRu(period)
 

@@ -12,7 +12,7 @@ import { openDb } from '../db/connection'
 import { migrateToLatest } from '../db/migrate'
 import { findOrganisation, listOffices } from '../db/repositories/organisation'
 import { buildDemoSqlite } from '../demo/build'
-import { systemClock, type ServiceContext } from '../services/context'
+import { shiftedClock, systemClock, type Clock, type ServiceContext } from '../services/context'
 
 export const DEMO_ACCOUNTS = 5000
 
@@ -29,12 +29,13 @@ export async function openWorkstation(options: {
   log?: (line: string) => void
 }): Promise<Workstation> {
   const log = options.log ?? (() => {})
+  const clock = clockFromEnvironment(process.env.OKNO_CLOCK_START, log)
   if (!existsSync(options.dbPath)) {
     log(`Базы данных нет (${options.dbPath}): создаю демонстрационную на ${DEMO_ACCOUNTS} лицевых счетов…`)
     mkdirSync(dirname(options.dbPath), { recursive: true })
     await buildDemoSqlite(options.dbPath, {
       accounts: DEMO_ACCOUNTS,
-      asOf: businessDate(systemClock.now(), DEFAULT_TIME_ZONE),
+      asOf: businessDate(clock.now(), DEFAULT_TIME_ZONE),
     })
   }
   const db = openDb({ client: 'sqlite', filename: options.dbPath })
@@ -56,10 +57,21 @@ export async function openWorkstation(options: {
   else if (key.warning) log(key.warning)
   const ctx: ServiceContext = {
     db,
-    clock: systemClock,
+    clock,
     newId: uuidV7Generator(bufferedRandom((n) => randomBytes(n))),
     settings,
     vault: key.key ? createPassportVault(key.key) : unavailableVault(key.reason),
   }
   return { ctx, close: () => db.close() }
+}
+
+/** OKNO_CLOCK_START=2026-11-22T07:00:00Z starts the desk's clock there (tests, demonstrations). */
+function clockFromEnvironment(start: string | undefined, log: (line: string) => void): Clock {
+  if (!start) return systemClock
+  const instant = new Date(start)
+  if (Number.isNaN(instant.getTime())) {
+    throw new Error(`OKNO_CLOCK_START=${start}: ожидалось время ISO 8601, например 2026-11-22T07:00:00Z`)
+  }
+  log(`Часы рабочего места начинают с ${instant.toISOString()} (OKNO_CLOCK_START)`)
+  return shiftedClock(instant)
 }

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../../shared/print/document'
-import { IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
+import { cashSettingsSchema, DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
 
 const fileSchema = z.object({
   workstationId: z.uuid(),
@@ -13,6 +13,7 @@ const fileSchema = z.object({
   counterNumber: z.number().int().min(1).max(99).default(1),
   idleLockMinutes: z.number().int().min(1).max(120).default(IDLE_LOCK_DEFAULT_MINUTES),
   printer: printerSettingsSchema.default(DEFAULT_PRINTER_SETTINGS),
+  cash: cashSettingsSchema.default(DEFAULT_CASH_SETTINGS),
 })
 
 export type WorkstationSettings = z.infer<typeof fileSchema>

@@ -1,17 +1,19 @@
 // The Printer port in Electron: A4 through a hidden window's webContents.print, thermal rolls
-// through electron-pos-printer. Only type-checked here; the real-Electron smoke suite
-// (tests/electron) is what exercises it.
+// through electron-pos-printer, A4 PDFs through webContents.printToPDF. Only type-checked here;
+// the real-Electron smoke suite (tests/electron) is what exercises it.
 import { app, BrowserWindow, ipcMain, type WebContents, type WebPreferences } from 'electron'
 import { PosPrinter } from 'electron-pos-printer'
 import type { PrintDocument } from '../../shared/print/document'
 import { renderDocumentHtml, type ThermalPaper } from '../../shared/print/render-html'
 import { thermalPageOptions, toPosPrintData } from '../printing/pos-data'
 import {
+  PDF_FAILED_MESSAGE,
   PRINT_FAILED_MESSAGE,
   PRINT_TIMED_OUT_MESSAGE,
   printerNotFoundMessage,
   sanitiseCopies,
   withTimeout,
+  type PdfOutcome,
   type Printer,
   type PrinterEntry,
   type PrinterSettings,
@@ -20,6 +22,7 @@ import {
 import { lockNavigation, secureWebPreferences } from './security'
 
 const A4_TIMEOUT_MS = 60_000
+const PDF_TIMEOUT_MS = 30_000
 const TIME_PER_LINE_MS = 400
 // Chromium refuses URLs over 2 MiB; a slip is a few kilobytes.
 const MAX_DATA_URL_CHARS = 2 * 1024 * 1024
@@ -51,6 +54,42 @@ export class ElectronPrinter implements Printer {
     // deviceName in settings stands for it instead.
     const printers = await this.withContents((contents) => contents.getPrintersAsync()).catch(() => [])
     return printers.map((p) => ({ name: p.name, isDefault: false }))
+  }
+
+  /** The A4 page as a PDF: the same HTML as the preview and the A4 print, its @page size and margins. */
+  pdf(doc: PrintDocument): Promise<PdfOutcome> {
+    return this.serial(async () => {
+      const url = a4DataUrl(doc)
+      if (!url) return { ok: false, message: 'Документ слишком велик для PDF.' }
+      const failed: PdfOutcome = { ok: false, message: PDF_FAILED_MESSAGE }
+      const win = new BrowserWindow({
+        show: false,
+        width: 794,
+        height: 1123,
+        webPreferences: printWindowPreferences(),
+      })
+      lockNavigation(win.webContents, () => false)
+      let timer: NodeJS.Timeout | undefined
+      const timeout = new Promise<PdfOutcome>((resolve) => {
+        timer = setTimeout(() => resolve({ ok: false, message: PRINT_TIMED_OUT_MESSAGE }), PDF_TIMEOUT_MS)
+      })
+      const job = (async (): Promise<PdfOutcome> => {
+        await win.webContents.loadURL(url)
+        const pdf = await win.webContents.printToPDF({
+          pageSize: 'A4',
+          preferCSSPageSize: true,
+          printBackground: true,
+          generateTaggedPDF: true,
+        })
+        return { ok: true, base64: pdf.toString('base64') }
+      })().catch(() => failed)
+      try {
+        return await Promise.race([job, timeout])
+      } finally {
+        clearTimeout(timer)
+        if (!win.isDestroyed()) win.destroy()
+      }
+    })
   }
 
   private serial<T>(job: () => Promise<T>): Promise<T> {
@@ -90,10 +129,8 @@ export class ElectronPrinter implements Printer {
     deviceName: string | undefined,
     copies: number,
   ): Promise<PrintOutcome> {
-    // The slip carries a one-time password: it goes to the window as a data: URL, never to a file.
-    const html = renderDocumentHtml(doc, 'a4')
-    const url = `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`
-    if (url.length > MAX_DATA_URL_CHARS) return TOO_LARGE
+    const url = a4DataUrl(doc)
+    if (!url) return TOO_LARGE
     const win = new BrowserWindow({
       show: false,
       width: 794,
@@ -168,6 +205,16 @@ export class ElectronPrinter implements Printer {
       for (const channel of POS_PRINTER_REPLY_CHANNELS) ipcMain.removeAllListeners(channel)
     }
   }
+}
+
+/**
+ * The document's A4 page as a data: URL, or null when Chromium would refuse its length. A slip
+ * carries a one-time password: it goes to the window this way, never to a file.
+ */
+function a4DataUrl(doc: PrintDocument): string | null {
+  const html = renderDocumentHtml(doc, 'a4')
+  const url = `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`
+  return url.length > MAX_DATA_URL_CHARS ? null : url
 }
 
 /** The app's hardened preferences (src/main/electron/security.ts), without a preload or scripts. */

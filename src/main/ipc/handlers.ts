@@ -7,11 +7,24 @@ import type { ClerkInfo } from '../../shared/domain/clerk'
 import type { Printer } from '../printing/printer'
 import { getAccountCard, searchAccounts } from '../services/accounts'
 import { accountBalance, accountStatement, monthDetail } from '../services/balances'
+import { billDocument } from '../services/bill'
 import { runCharges } from '../services/charge-run'
 import { checkReadings, postReadings, readingsForm, readingsHistory } from '../services/readings'
 import { registerCabinet, resetCabinetPassword } from '../services/cabinet-issue'
 import { attachAccount, cabinetState, unblockReset } from '../services/cabinets'
 import { revealPassport } from '../services/passports'
+import { paymentDraft, postPayment } from '../services/cash/payments'
+import { markPrinted, printReceipt, receiptDocument, shiftReceipts } from '../services/cash/receipts'
+import { reversePayment } from '../services/cash/reversal'
+import {
+  cashDeskState,
+  closeShift,
+  listShifts,
+  moveCash,
+  openShift,
+  xReport,
+  zReport,
+} from '../services/cash/shifts'
 import { verifyAuditChain } from '../services/audit'
 import type { ServiceContext } from '../services/context'
 import { appInfo, updateWorkstationSettings, workstationSettings } from '../services/organisation'
@@ -24,6 +37,7 @@ import {
   unlockSession,
   type Session,
 } from '../services/sessions'
+import { paymentsReport, paymentsReportDocument, paymentsReportXlsx } from '../services/cash/reports'
 
 /** Everything a handler may use: the services' context and the caller's session. */
 export interface CallContext {
@@ -67,7 +81,9 @@ export const handlers = {
   'cabinet:attach': (i, c) => attachAccount(c.ctx, clerkId(c), i),
   'cabinet:unblockReset': (i, c) => unblockReset(c.ctx, clerkId(c), i),
   'passport:reveal': (i, c) => revealPassport(c.ctx, clerkId(c), i.personId),
-  'printing:print': (i, c) => c.printer.print(i.document, c.ctx.settings.get().printer),
+  // A document made for one paper (the A4 bill) names it; anything else prints on the workstation's.
+  'printing:print': (i, c) =>
+    c.printer.print(i.document, { ...c.ctx.settings.get().printer, ...(i.paper ? { paper: i.paper } : {}) }),
   'printing:printers': (_, c) => c.printer.listPrinters(),
   'readings:form': (i, c) => readingsForm(c.ctx, i.accountId),
   'readings:check': (i, c) => checkReadings(c.ctx, i),
@@ -77,4 +93,23 @@ export const handlers = {
   'account:statement': (i, c) => accountStatement(c.ctx, i.accountId, i.from, i.to),
   'account:month': (i, c) => monthDetail(c.ctx, i.accountId, i.period),
   'account:balance': (i, c) => accountBalance(c.ctx, i.accountId, i.asOf),
+  'cash:state': (_, c) => cashDeskState(c.ctx),
+  'shift:open': (i, c) => openShift(c.ctx, clerk(c), i),
+  'shift:cashMove': (i, c) => moveCash(c.ctx, clerk(c), i),
+  'shift:xReport': (_, c) => xReport(c.ctx, clerk(c)),
+  'shift:close': (i, c) => closeShift(c.ctx, clerk(c), i),
+  'shift:zReport': (i, c) => zReport(c.ctx, i.shiftId),
+  'shift:list': (_, c) => listShifts(c.ctx),
+  'shift:receipts': (i, c) => shiftReceipts(c.ctx, i.shiftId),
+  'payment:draft': (i, c) => paymentDraft(c.ctx, i.accountId),
+  'payment:post': (i, c) => postPayment(c.ctx, clerk(c), i),
+  'payment:reverse': (i, c) => reversePayment(c.ctx, clerk(c), i),
+  'payment:receipt': (i, c) => receiptDocument(c.ctx, i.paymentId),
+  'payment:print': (i, c) => printReceipt(c.ctx, c.printer, clerkId(c), i.paymentId),
+  'payment:markPrinted': (i, c) => markPrinted(c.ctx, clerkId(c), i.paymentId),
+  'bill:document': (i, c) => billDocument(c.ctx, i.accountId, i.period),
+  'printing:pdf': (i, c) => c.printer.pdf(i.document),
+  'reports:payments': (i, c) => paymentsReport(c.ctx, i, clerk(c)),
+  'reports:paymentsXlsx': (i, c) => paymentsReportXlsx(c.ctx, i, clerk(c)),
+  'reports:paymentsDocument': (i, c) => paymentsReportDocument(c.ctx, i, clerk(c)),
 } satisfies Handlers

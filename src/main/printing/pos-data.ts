@@ -4,6 +4,7 @@ import type { PosPrintData, PosPrintOptions, PrintDataStyle } from 'electron-pos
 import type { DocumentBlock, PrintDocument } from '../../shared/print/document'
 import { escapeHtml } from '../../shared/print/escape'
 import { COPY_MARK, THERMAL_WIDTH_MM, type ThermalPaper } from '../../shared/print/render-html'
+import { qrLines, tableLines } from './pos-blocks'
 
 export type { PosPrintData }
 
@@ -30,6 +31,10 @@ function blockLines(block: DocumentBlock, paper: ThermalPaper): PosPrintData[] {
   const pt = basePt(paper)
   const base: PrintDataStyle = { fontFamily: MONO, fontSize: `${pt}pt`, lineHeight: '1.3', color: '#000' }
   switch (block.kind) {
+    case 'qr':
+      return qrLines(block, paper, base)
+    case 'table':
+      return tableLines(block, base)
     case 'title':
       return [
         line(escapeHtml(block.text), {

@@ -1,6 +1,12 @@
 // The printing port: services and handlers print a PrintDocument through it and get an outcome
 // to show the clerk, never an exception. Backends: ElectronPrinter (src/main/electron), NullPrinter.
-import type { PrintDocument, PrinterInfo, PrinterSettings, PrintResult } from '../../shared/print/document'
+import type {
+  PdfResult,
+  PrintDocument,
+  PrinterInfo,
+  PrinterSettings,
+  PrintResult,
+} from '../../shared/print/document'
 
 // The shapes the IPC contract carries (src/shared/print/document.ts), under the port's names.
 /** `{ paper, deviceName, copies }`; a null deviceName means the system's default printer. */
@@ -11,10 +17,14 @@ export type { PrinterSettings }
  */
 export type PrintOutcome = PrintResult
 export type PrinterEntry = PrinterInfo
+/** An A4 PDF as base64 (the bill saved to a file), or a message; `browserDialog` as above. */
+export type PdfOutcome = PdfResult
 
 export interface Printer {
   print(doc: PrintDocument, settings: PrinterSettings): Promise<PrintOutcome>
   listPrinters(): Promise<PrinterEntry[]>
+  /** The document on A4 as a PDF, whatever paper the workstation prints on. */
+  pdf(doc: PrintDocument): Promise<PdfOutcome>
 }
 
 const CHECK = 'Проверьте, что принтер включён, в нём есть бумага, а в настройках указано верное имя принтера.'
@@ -22,6 +32,9 @@ const CHECK = 'Проверьте, что принтер включён, в нё
 export const PRINT_FAILED_MESSAGE = `Документ не напечатан. ${CHECK}`
 export const PRINT_TIMED_OUT_MESSAGE = `Принтер не ответил. ${CHECK}`
 export const BROWSER_DIALOG_MESSAGE = 'Печать через диалог браузера'
+export const PDF_FAILED_MESSAGE = 'PDF не сформирован. Попробуйте ещё раз или напечатайте документ.'
+export const PDF_BROWSER_DIALOG_MESSAGE =
+  'Сохранение PDF через диалог печати браузера: выберите «Сохранить как PDF».'
 
 export function printerNotFoundMessage(name: string): string {
   return `Принтер «${name}» не найден. Выберите принтер в настройках заново и проверьте, что он включён.`
@@ -73,5 +86,9 @@ export class NullPrinter implements Printer {
 
   async listPrinters(): Promise<PrinterEntry[]> {
     return []
+  }
+
+  async pdf(_doc: PrintDocument): Promise<PdfOutcome> {
+    return { ok: false, message: PDF_BROWSER_DIALOG_MESSAGE, browserDialog: true }
   }
 }

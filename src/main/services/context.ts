@@ -4,12 +4,22 @@
 import type { Db } from '../db/connection'
 import type { SettingsStore } from '../config/settings'
 import type { PassportVault } from '../security/passport-vault'
+import type { FiscalRegister } from '../fiscal/fiscal-register'
 
 export interface Clock {
   now(): Date
 }
 
 export const systemClock: Clock = { now: () => new Date() }
+
+/**
+ * A clock that starts at `start` and runs at the real pace: a demo or a test desk can live on a
+ * chosen business day (the readings window, the month's charges) without freezing time.
+ */
+export function shiftedClock(start: Date, real: Clock = systemClock): Clock {
+  const offset = start.getTime() - real.now().getTime()
+  return { now: () => new Date(real.now().getTime() + offset) }
+}
 
 export interface ServiceContext {
   db: Db
@@ -18,4 +28,6 @@ export interface ServiceContext {
   settings: SettingsStore
   /** Seals and finds passports; refuses with the reason where the workstation has no key. */
   vault: PassportVault
+  /** The counter's fiscal register (54-ФЗ); none configured when absent. */
+  fiscal?: FiscalRegister
 }

@@ -58,7 +58,7 @@ export async function updateWorkstationSettings(
     throw new OknoError('VALIDATION', 'Такого отделения нет в базе. Выберите отделение из списка.')
   }
   const before = ctx.settings.get()
-  ctx.settings.update(update)
+  ctx.settings.update({ ...update, cash: update.cash ?? before.cash })
   await recordAudit(ctx, {
     action: 'settings.update',
     clerkId,
@@ -70,6 +70,7 @@ export async function updateWorkstationSettings(
         counterNumber: before.counterNumber,
         idleLockMinutes: before.idleLockMinutes,
         printer: before.printer,
+        cash: before.cash,
       },
       after: update,
     },

@@ -5,26 +5,17 @@ import { divRoundHalfUp } from '../../shared/billing/rounding'
 export { formatDateRu } from '../../shared/dates'
 export { formatMeterValue } from '../../shared/billing/meter-value'
 export { formatPeriodRu } from '../../shared/billing/period'
+export { formatMoney, formatAmount } from '../../shared/money'
+import { groupDigits } from '../../shared/money'
 
 /** The no-break space ru-RU puts between thousands and before the currency sign. */
 const NBSP = '\u00a0'
 
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP)
-}
+const group = groupDigits
 
 /** 5430 hundredths of a square metre → «54,30 м²». */
 export function formatArea(centiSqm: number): string {
   return `${(centiSqm / 100).toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} м²`
-}
-
-/** 123456 kopecks → «1 234,56 ₽»; −5000 → «−50,00 ₽». Exact for any safe integer. */
-export function formatMoney(kopecks: number): string {
-  if (!Number.isSafeInteger(kopecks)) throw new RangeError(`Сумма в копейках должна быть целой: ${kopecks}`)
-  const abs = Math.abs(kopecks)
-  const rubles = (abs - (abs % 100)) / 100
-  const cents = String(abs % 100).padStart(2, '0')
-  return `${kopecks < 0 ? '\u2212' : ''}${group(String(rubles))},${cents}${NBSP}₽`
 }
 
 /** Whole rubles for a chart's axis: 2345678 kopecks → «23 457 ₽» (half away from zero). */

@@ -1,6 +1,7 @@
 // Hash history: the same URLs work from file:// (Electron) and from the browser-mode server.
 import { createRouter, createWebHashHistory } from 'vue-router'
 import AccountView from './views/AccountView.vue'
+import CashDeskView from './views/CashDeskView.vue'
 import ChargesView from './views/ChargesView.vue'
 import DeskView from './views/DeskView.vue'
 import SettingsView from './views/SettingsView.vue'
@@ -12,5 +13,8 @@ export const router = createRouter({
     { path: '/account/:id', name: 'account', component: AccountView, props: true },
     { path: '/settings', name: 'settings', component: SettingsView },
     { path: '/charges', name: 'charges', component: ChargesView },
+    { path: '/cash', name: 'cash', component: CashDeskView },
+    // Loaded when first opened: the data table and the report screens stay out of the start bundle.
+    { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
   ],
 })

@@ -1,5 +1,6 @@
 // What the desk needs to know about itself at start: organisation, workstation, mode.
 import type { PrinterSettings } from '../print/document'
+import type { CashSettings } from '../settings'
 
 export interface OfficeRef {
   id: string
@@ -29,6 +30,7 @@ export interface WorkstationSettingsView {
   counterNumber: number
   idleLockMinutes: number
   printer: PrinterSettings
+  cash: CashSettings
   offices: OfficeRef[]
 }
 

@@ -15,7 +15,7 @@ import type {
   ReadingsPosted,
 } from '../domain/billing'
 import type { CabinetIssued, CabinetState, PassportView } from '../domain/cabinet'
-import { printRequestSchema, type PrinterInfo, type PrintResult } from '../print/document'
+import { printRequestSchema, type PdfResult, type PrinterInfo, type PrintResult } from '../print/document'
 import type { Channel } from './channels'
 import {
   accountIdSchema,
@@ -33,6 +33,27 @@ import {
   readingsInputSchema,
 } from './schemas/billing'
 import { settingsUpdateSchema } from '../settings'
+import type {
+  CashDeskState,
+  PaymentDraft,
+  PaymentPosted,
+  ReceiptSummary,
+  ShiftClosed,
+  ShiftView,
+} from '../domain/cash'
+import type { PrintDocument } from '../print/document'
+import {
+  cashMoveSchema,
+  paymentDraftSchema,
+  paymentIdSchema,
+  paymentPostSchema,
+  paymentReverseSchema,
+  shiftCloseSchema,
+  shiftIdSchema,
+  shiftOpenSchema,
+} from './schemas/cash'
+import type { PaymentsReport, PaymentsXlsx } from '../domain/cash-report'
+import { paymentsReportSchema } from './schemas/cash-report'
 
 /**
  * public: anyone (sign-in screen); session: a signed-in clerk, even while the screen is locked;
@@ -107,6 +128,31 @@ export const contract = {
   'account:statement': channel<typeof accountRangeSchema, AccountStatement>('clerk', accountRangeSchema),
   'account:month': channel<typeof accountPeriodSchema, MonthDetail>('clerk', accountPeriodSchema),
   'account:balance': channel<typeof accountAsOfSchema, AccountBalance>('clerk', accountAsOfSchema),
+  'cash:state': channel<typeof empty, CashDeskState>('clerk', empty),
+  'shift:open': channel<typeof shiftOpenSchema, ShiftView>('clerk', shiftOpenSchema),
+  'shift:cashMove': channel<typeof cashMoveSchema, ShiftView>('clerk', cashMoveSchema),
+  'shift:xReport': channel<typeof empty, PrintDocument>('clerk', empty),
+  'shift:close': channel<typeof shiftCloseSchema, ShiftClosed>('clerk', shiftCloseSchema),
+  'shift:zReport': channel<typeof shiftIdSchema, PrintDocument>('clerk', shiftIdSchema),
+  'shift:list': channel<typeof empty, ShiftView[]>('clerk', empty),
+  'shift:receipts': channel<typeof shiftIdSchema, ReceiptSummary[]>('clerk', shiftIdSchema),
+  'payment:draft': channel<typeof paymentDraftSchema, PaymentDraft>('clerk', paymentDraftSchema),
+  'payment:post': channel<typeof paymentPostSchema, PaymentPosted>('clerk', paymentPostSchema),
+  // A clerk may call it: the form carries a supervisor's login and password when the clerk is not one.
+  'payment:reverse': channel<typeof paymentReverseSchema, PaymentPosted>('clerk', paymentReverseSchema),
+  'payment:receipt': channel<typeof paymentIdSchema, PrintDocument>('clerk', paymentIdSchema),
+  'payment:print': channel<typeof paymentIdSchema, PrintResult>('clerk', paymentIdSchema),
+  'payment:markPrinted': channel<typeof paymentIdSchema, null>('clerk', paymentIdSchema),
+  'bill:document': channel<typeof accountPeriodSchema, PrintDocument>('clerk', accountPeriodSchema),
+  'printing:pdf': channel<typeof printRequestSchema, PdfResult>('clerk', printRequestSchema),
+  // A clerk sees their own shift and their own payments of a day; a supervisor any shift and the
+  // whole office's day (judged in main by src/main/services/cash/reports.ts).
+  'reports:payments': channel<typeof paymentsReportSchema, PaymentsReport>('clerk', paymentsReportSchema),
+  'reports:paymentsXlsx': channel<typeof paymentsReportSchema, PaymentsXlsx>('clerk', paymentsReportSchema),
+  'reports:paymentsDocument': channel<typeof paymentsReportSchema, PrintDocument>(
+    'clerk',
+    paymentsReportSchema,
+  ),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, unknown>>
 
 export type Contract = typeof contract

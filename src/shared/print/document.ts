@@ -32,6 +32,37 @@ export const documentBlockSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('separator') }).strict(),
+  // A QR code (the bill's payment code): the payload is encoded, never shown as text.
+  z
+    .object({
+      kind: z.literal('qr'),
+      payload: z.string().min(1).max(2000),
+      caption: z.string().max(200).optional(),
+      /** Printed side in millimetres, quiet zone included. */
+      sizeMm: z.number().min(15).max(60).optional(),
+    })
+    .strict(),
+  // Columns of text: a bill's services, a report's lines. Cells are plain text.
+  z
+    .object({
+      kind: z.literal('table'),
+      columns: z
+        .array(
+          z
+            .object({
+              title: z.string().max(200),
+              align: z.enum(['left', 'right']).optional(),
+              /** Relative weight of the column's width (2 = twice as wide as a 1). */
+              width: z.number().positive().max(100).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(12),
+      rows: z.array(z.array(z.string().max(500)).max(12)).max(500),
+      footer: z.array(z.string().max(500)).max(12).optional(),
+    })
+    .strict(),
 ])
 
 export const printDocumentSchema = z
@@ -46,13 +77,19 @@ export const printDocumentSchema = z
 export type DocumentBlock = z.infer<typeof documentBlockSchema>
 export type PrintDocument = z.infer<typeof printDocumentSchema>
 
-export const printRequestSchema = z.object({ document: printDocumentSchema }).strict()
+/** `paper` overrides the workstation's paper for a document made for one (the bill is A4 only). */
+export const printRequestSchema = z
+  .object({ document: printDocumentSchema, paper: z.enum(PAPER_KINDS).optional() })
+  .strict()
 
 /**
  * A failed print never undoes the act it prints (the clerk prints again). `browserDialog`: this
  * process has no print backend (browser mode), so the renderer prints its preview itself.
  */
 export type PrintResult = { ok: true } | { ok: false; message: string; browserDialog?: true }
+
+/** A document as an A4 PDF (base64), or why not; `browserDialog` as for PrintResult. */
+export type PdfResult = { ok: true; base64: string } | { ok: false; message: string; browserDialog?: true }
 
 export interface PrinterInfo {
   name: string

@@ -2,6 +2,7 @@
 // Pure string building, so the renderer and main produce byte-identical pages.
 import type { DocumentBlock, PaperKind, PrintDocument } from './document'
 import { escapeHtml } from './escape'
+import { qrBlockHtml, tableBlockHtml } from './render-blocks'
 
 export type ThermalPaper = Exclude<PaperKind, 'a4'>
 
@@ -23,7 +24,7 @@ html{background:#fff;color:#000;-webkit-print-color-adjust:exact;print-color-adj
 body{margin:0}
 h1{margin:0 0 .6em;text-align:center;font-weight:700;line-height:1.2}
 .copy{margin:0 0 .8em;padding:.15em 0;border:2px solid #000;text-align:center;font-weight:700;letter-spacing:.3em}
-hr.sep{border:0;border-top:1px dashed #000;margin:.6em 0}
+hr.sep{clear:both;border:0;border-top:1px dashed #000;margin:.6em 0}
 p.text{margin:.35em 0;white-space:pre-wrap;overflow-wrap:anywhere}
 p.bold{font-weight:700}
 p.small{font-size:.85em}
@@ -31,6 +32,9 @@ p.large{font-size:1.35em;font-weight:700}
 .left{text-align:left}
 .center{text-align:center}
 .right{text-align:right}
+figure.qr{margin:.5em 0;text-align:center;break-inside:avoid}
+figure.qr svg{display:block;margin:0 auto;max-width:100%;height:auto}
+figure.qr figcaption{margin-top:.25em;font-size:.85em;overflow-wrap:anywhere}
 `
 
 const A4_CSS = `
@@ -42,6 +46,13 @@ table.fields{width:100%;border-collapse:collapse;margin:.4em 0}
 table.fields th{width:38%;padding:.25em 1em .25em 0;text-align:left;vertical-align:top;font-weight:400}
 table.fields td{padding:.25em 0;vertical-align:top;overflow-wrap:anywhere}
 table.fields tr.bold td{font-weight:700}
+.beside{display:flex;gap:6mm;align-items:flex-start;break-inside:avoid}
+.beside .main{flex:1 1 auto;min-width:0}
+.beside figure.qr{flex:0 0 auto;max-width:60mm;margin:.4em 0}
+table.grid{width:100%;border-collapse:collapse;margin:.4em 0;font-size:9pt;line-height:1.25;font-variant-numeric:tabular-nums}
+table.grid th,table.grid td{border:.75pt solid #000;padding:.2em .35em;vertical-align:top;overflow-wrap:anywhere}
+table.grid thead th{font-weight:700;background:#eee;text-align:center;overflow-wrap:normal}
+table.grid tfoot td{font-weight:700}
 table.fields tr.large td{font-size:16pt;font-weight:700;font-family:'Liberation Mono','DejaVu Sans Mono',Consolas,monospace;letter-spacing:.08em}
 @media screen{html{background:#e0e0e0}body{width:210mm;min-height:297mm;margin:8mm auto;padding:15mm;background:#fff}}
 `
@@ -62,6 +73,10 @@ h1{font-size:${fontPt + 3}pt}
 .field .value{flex:1 1 auto;min-width:0;text-align:right;overflow-wrap:anywhere}
 .field.bold .value{font-weight:700}
 .field.large{flex-wrap:wrap}
+.row{display:flex;gap:1mm;margin:.1em 0}
+.row .cell{min-width:0;overflow-wrap:anywhere}
+.row.head{font-weight:700;border-bottom:1px solid #000}
+.row.foot{font-weight:700;border-top:1px solid #000}
 .field.large .value{flex-basis:100%;text-align:center;font-size:${fontPt + 5}pt;font-weight:700;letter-spacing:.08em}
 @media screen{html{background:#e0e0e0}body{width:${rollMm}mm;margin:4mm auto;padding:3mm ${sideMm}mm;background:#fff}}
 `
@@ -95,8 +110,12 @@ function fieldsHtml(fields: Field[], paper: PaperKind): string {
     .join('')
 }
 
-function blockHtml(block: Exclude<DocumentBlock, Field>): string {
+function blockHtml(block: Exclude<DocumentBlock, Field>, paper: PaperKind): string {
   switch (block.kind) {
+    case 'qr':
+      return qrBlockHtml(block)
+    case 'table':
+      return tableBlockHtml(block, paper)
     case 'title':
       return `<h1>${escapeHtml(block.text)}</h1>`
     case 'separator':
@@ -115,20 +134,30 @@ function blockHtml(block: Exclude<DocumentBlock, Field>): string {
 function bodyHtml(doc: PrintDocument, paper: PaperKind): string {
   const parts: string[] = []
   if (doc.copy) parts.push(`<div class="copy">${COPY_MARK}</div>`)
-  // Consecutive fields form one table on A4 so their labels line up in a column.
+  // Consecutive fields form one table on A4 so their labels line up in a column. A QR code just
+  // before them stands to their right (a bill's payment code beside the payee's requisites).
   let run: Field[] = []
+  let beside: string | null = null
   const flush = (): void => {
-    if (run.length) parts.push(fieldsHtml(run, paper))
+    if (run.length) {
+      const fields = fieldsHtml(run, paper)
+      parts.push(beside ? `<div class="beside"><div class="main">${fields}</div>${beside}</div>` : fields)
+    } else if (beside) parts.push(beside)
     run = []
+    beside = null
   }
-  for (const block of doc.blocks) {
+  doc.blocks.forEach((block, i) => {
     if (block.kind === 'field') {
       run.push(block)
-      continue
+      return
     }
     flush()
-    parts.push(blockHtml(block))
-  }
+    if (block.kind === 'qr' && paper === 'a4' && doc.blocks[i + 1]?.kind === 'field') {
+      beside = blockHtml(block, paper)
+      return
+    }
+    parts.push(blockHtml(block, paper))
+  })
   flush()
   return parts.join('\n')
 }

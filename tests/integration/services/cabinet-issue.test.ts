@@ -25,7 +25,7 @@ const ONE_TIME = new RegExp(`^[${ONE_TIME_ALPHABET}]{10}$`)
 /** Each field of the slip as «label: value», and its text lines. */
 function slipLines(slip: PrintDocument): string[] {
   return slip.blocks.map((b) =>
-    b.kind === 'field' ? `${b.label}: ${b.value}` : b.kind === 'separator' ? '—' : b.text,
+    b.kind === 'field' ? `${b.label}: ${b.value}` : b.kind === 'separator' ? '—' : 'text' in b ? b.text : '',
   )
 }
 

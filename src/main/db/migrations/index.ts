@@ -2,6 +2,7 @@
 import { coreSchema } from './001_core'
 import { cabinetSchema } from './002_cabinet'
 import { billingSchema } from './003_billing'
+import { cashSchema } from './004_cash'
 import type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [coreSchema, cabinetSchema, billingSchema]
+export const MIGRATIONS: readonly Migration[] = [coreSchema, cabinetSchema, billingSchema, cashSchema]

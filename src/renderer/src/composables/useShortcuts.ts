@@ -1,5 +1,8 @@
-// Desk-wide keyboard shortcuts (shown in the shortcuts dialog, F1): F2 search, Ctrl+L lock, F1 help.
+// Desk-wide keyboard shortcuts (shown in the shortcuts dialog, F1): F2 search, Ctrl+L lock, F1 help,
+// F6 the cash desk.
 import { onBeforeUnmount, onMounted } from 'vue'
+import { useRouter } from 'vue-router'
+import { useSessionStore } from '../stores/session'
 
 export interface ShortcutHandlers {
   focusSearch(): void
@@ -8,8 +11,17 @@ export interface ShortcutHandlers {
 }
 
 export function useShortcuts(handlers: ShortcutHandlers): void {
+  const router = useRouter()
+  const session = useSessionStore()
+
   function onKey(e: KeyboardEvent): void {
-    if (e.key === 'F2') {
+    if (e.key === 'F6') {
+      e.preventDefault()
+      // Not from under an open dialog, nor from the sign-in or lock screen.
+      if (session.clerk && !session.locked && !document.querySelector('.v-overlay--active')) {
+        void router.push({ name: 'cash' })
+      }
+    } else if (e.key === 'F2') {
       e.preventDefault()
       handlers.focusSearch()
     } else if (e.key === 'F1') {

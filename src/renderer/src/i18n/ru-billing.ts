@@ -3,6 +3,7 @@
 export const billing = {
   debt: 'Долг: {amount}',
   overpaid: 'Переплата {amount}',
+  advanceOther: 'аванс по другим услугам {amount}',
   noDebt: 'Долга нет',
   debtAsOf: 'на {date}',
   title: 'Начисления и оплаты',

@@ -1,14 +1,20 @@
 // Russian interface texts. Domain words follow the glossary in DESIGN.md.
+import { bill } from './ru-bill'
 import { billing } from './ru-billing'
 import { cabinet } from './ru-cabinet'
+import { cash } from './ru-cash'
 import { charges } from './ru-charges'
 import { readings } from './ru-readings'
+import { reports } from './ru-reports'
 
 export const ru = {
   cabinet,
   readings,
   billing,
+  bill,
   charges,
+  cash,
+  reports,
   app: {
     title: 'Окно',
     subtitle: 'рабочее место операциониста',
@@ -123,9 +129,17 @@ export const ru = {
       lock: 'Ctrl+L — заблокировать экран',
       f7: 'F7 — личный кабинет: зарегистрировать или сбросить пароль (на карточке счёта)',
       f8: 'F8 — принять показания (на карточке счёта)',
+      f6: 'F6 — касса: приём оплаты и смена',
+      f9: 'F9 — оплатить (на карточке счёта)',
+      fullDebt: 'Alt+Д — вся сумма долга (в форме оплаты)',
+      cashShift: 'F3 / F8 — открыть / закрыть смену (касса)',
+      cashMove: 'F4 / Shift+F4 — внесение / изъятие (касса)',
+      xReport: 'F7 — X-отчёт (на экране «Касса»)',
+      scan: 'Сканер QR-кода — оплата по квитанции (касса)',
       readingsEnter: 'Enter в форме показаний — следующее поле; на последнем — проверить, ещё раз — принять',
       readingsEsc: 'Esc в форме показаний — закрыть (спросит, если показания введены)',
       print: 'Ctrl+P — напечатать квитанцию в окне печати',
+      bill: 'Ctrl+B — квитанция за месяц: просмотр, печать, PDF (на вкладке «Начисления и оплаты»)',
       help: 'F1 — эта справка',
     },
   },

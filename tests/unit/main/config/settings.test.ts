@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileSettings, memorySettings } from '../../../../src/main/config/settings'
 import { DEFAULT_PRINTER_SETTINGS } from '../../../../src/shared/print/document'
-import { IDLE_LOCK_DEFAULT_MINUTES } from '../../../../src/shared/settings'
+import { DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../../../src/shared/settings'
 
 const OFFICE = '0199f49d-b400-7050-a2e7-81e7c2b45595'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -26,6 +26,7 @@ describe('fileSettings', () => {
       counterNumber: 1,
       idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
       printer: DEFAULT_PRINTER_SETTINGS,
+      cash: DEFAULT_CASH_SETTINGS,
     })
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(s)
     if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
@@ -41,20 +42,29 @@ describe('fileSettings', () => {
     const store = fileSettings(path)
     const id = store.get().workstationId
     const printer = { paper: 'thermal58' as const, deviceName: 'XP-58', copies: 2 }
-    store.update({ officeId: OFFICE, counterNumber: 7, idleLockMinutes: 3, printer })
+    const cash = { toleranceKopecks: 0, blindClose: true, openDrawer: true, drawerDevice: '/dev/usb/lp0' }
+    store.update({ officeId: OFFICE, counterNumber: 7, idleLockMinutes: 3, printer, cash })
     expect(fileSettings(path).get()).toEqual({
       workstationId: id,
       officeId: OFFICE,
       counterNumber: 7,
       idleLockMinutes: 3,
       printer,
+      cash,
     })
+  })
+
+  it('reads a file written before the cash settings existed, with their defaults', () => {
+    const file = join(dir, 'old.json')
+    writeFileSync(file, JSON.stringify({ workstationId: OFFICE, officeId: null, counterNumber: 4 }))
+    expect(fileSettings(file).get()).toMatchObject({ counterNumber: 4, cash: DEFAULT_CASH_SETTINGS })
   })
 
   it('refuses an invalid update and keeps the file as it was', () => {
     const store = fileSettings(path)
     const before = readFileSync(path, 'utf8')
     expect(() => store.update({ counterNumber: 100 })).toThrow()
+    expect(() => store.update({ cash: { ...DEFAULT_CASH_SETTINGS, toleranceKopecks: -1 } })).toThrow()
     expect(() => store.update({ idleLockMinutes: 0 })).toThrow()
     expect(readFileSync(path, 'utf8')).toBe(before)
     expect(store.get().counterNumber).toBe(1)

@@ -101,3 +101,92 @@ describe('thermalPageOptions', () => {
     expect(thermalPageOptions('thermal80')).toEqual({ pageSize: '80mm', width: '72mm', margin: '0 auto' })
   })
 })
+
+describe('toPosPrintData: QR and table blocks', () => {
+  const PAYER = '<img src=x onerror=alert(1)>'
+  const BLOCKS_DOC: PrintDocument = {
+    title: 'Чек',
+    blocks: [
+      {
+        kind: 'table',
+        columns: [
+          { title: `Услуга ${PAYER}`, width: 3 },
+          { title: 'Сумма', align: 'right' },
+        ],
+        rows: [[PAYER, '1 234,56'], ['Одна ячейка']],
+        footer: ['Итого', PAYER],
+      },
+      { kind: 'qr', payload: `ST00012|Name=${PAYER}|Sum=100`, caption: `Оплата ${PAYER}`, sizeMm: 40 },
+    ],
+  }
+
+  it.each(PAPERS)('escapes every cell and the caption; only our spans are markup (%s)', (paper) => {
+    const data = toPosPrintData(BLOCKS_DOC, paper)
+    const texts = data.filter((l) => l.type === 'text').map((l) => l.value ?? '')
+    const all = texts.join('\n')
+    expect(all).not.toMatch(/<img|<[^>]*onerror/i)
+    expect(all).toContain(escapeHtml(PAYER))
+    expect(all).toContain(`Оплата ${escapeHtml(PAYER)}`)
+    for (const value of texts) {
+      for (const tag of tags(value)) expect(tag).toMatch(/^<span style="[a-z0-9:;.\- ]+">$|^<\/span>$/)
+    }
+    expect(JSON.stringify(data)).not.toContain('ST00012')
+  })
+
+  it('prints a table as a bold header line, one flex line per row, and a footer line', () => {
+    const data = toPosPrintData(BLOCKS_DOC, 'thermal80')
+    expect(data).toHaveLength(4 + 2)
+    expect(data[0]?.style).toMatchObject({
+      display: 'flex',
+      fontWeight: '700',
+      borderBottom: '1px solid #000',
+    })
+    expect(data[1]?.value).toBe(
+      `<span style="flex:75 1 0;min-width:0;overflow-wrap:anywhere">${escapeHtml(PAYER)}</span>` +
+        '<span style="flex:25 1 0;min-width:0;overflow-wrap:anywhere;text-align:right">1 234,56</span>',
+    )
+    expect(data[2]?.value).toContain(
+      '>Одна ячейка</span><span style="flex:25 1 0;min-width:0;overflow-wrap:anywhere;text-align:right"></span>',
+    )
+    expect(data[3]?.style).toMatchObject({ fontWeight: '700', borderTop: '1px solid #000' })
+  })
+
+  it.each([
+    ['thermal58', '40mm'],
+    ['thermal80', '40mm'],
+  ] as const)(
+    'prints the QR as an SVG image line from a data: URL, centred, caption below (%s)',
+    (paper, size) => {
+      const data = toPosPrintData(BLOCKS_DOC, paper)
+      const image = data.find((l) => l.type === 'image')
+      expect(image).toMatchObject({ type: 'image', position: 'center', width: size, height: size })
+      expect(image?.value).toBeUndefined()
+      const url = image?.url ?? ''
+      expect(url).toMatch(/^data:image\/svg\+xml;base64,[A-Za-z0-9+/]+=*$/)
+      const svg = Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').toString('utf8')
+      expect(svg).toMatch(
+        /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="40mm" height="40mm" viewBox="0 0 \d+ \d+"/,
+      )
+      expect(svg).not.toMatch(/<script|<text|<foreignObject|onerror|href/i)
+      const i = data.indexOf(image!)
+      expect(data[i + 1]).toMatchObject({ type: 'text', style: { textAlign: 'center' } })
+    },
+  )
+
+  it('shrinks a QR wider than the printable column of the roll', () => {
+    const doc: PrintDocument = {
+      title: 'Чек',
+      blocks: [{ kind: 'qr', payload: 'ST00012|Sum=1', sizeMm: 60 }],
+    }
+    expect(toPosPrintData(doc, 'thermal58')[0]).toMatchObject({ width: '48mm', height: '48mm' })
+    expect(toPosPrintData(doc, 'thermal80')[0]).toMatchObject({ width: '60mm', height: '60mm' })
+    expect(toPosPrintData(doc, 'thermal80')).toHaveLength(1)
+  })
+
+  it('prints a line of text instead of an image when the QR text cannot be encoded', () => {
+    const doc: PrintDocument = { title: 'Чек', blocks: [{ kind: 'qr', payload: 'Ж'.repeat(2000) }] }
+    expect(toPosPrintData(doc, 'thermal58')).toEqual([
+      expect.objectContaining({ type: 'text', value: 'QR-код не сформирован: в нём слишком много данных.' }),
+    ])
+  })
+})

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   BROWSER_DIALOG_MESSAGE,
   NullPrinter,
+  PDF_BROWSER_DIALOG_MESSAGE,
   PRINT_FAILED_MESSAGE,
   PRINT_TIMED_OUT_MESSAGE,
   printerNotFoundMessage,
@@ -112,5 +113,16 @@ describe('NullPrinter', () => {
 
   it('lists no printers: the browser dialog chooses one', async () => {
     await expect(new NullPrinter().listPrinters()).resolves.toEqual([])
+  })
+})
+
+describe('NullPrinter.pdf', () => {
+  it('makes no PDF and sends the renderer to the browser dialog’s «Сохранить как PDF»', async () => {
+    await expect(new NullPrinter().pdf(DOC)).resolves.toEqual({
+      ok: false,
+      message: PDF_BROWSER_DIALOG_MESSAGE,
+      browserDialog: true,
+    })
+    expect(PDF_BROWSER_DIALOG_MESSAGE).toMatch(/Сохранить как PDF/)
   })
 })

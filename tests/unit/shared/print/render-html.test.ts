@@ -188,3 +188,141 @@ describe('renderDocumentHtml', () => {
     expect(renderDocumentHtml(HOSTILE_DOC, 'thermal58')).toBe(renderDocumentHtml(HOSTILE_DOC, 'thermal58'))
   })
 })
+
+describe('renderDocumentHtml: QR and table blocks', () => {
+  const PAYER = '<img src=x onerror=alert(1)>'
+  const TABLE_DOC: PrintDocument = {
+    title: 'Квитанция',
+    blocks: [
+      {
+        kind: 'table',
+        columns: [
+          { title: `Услуга ${PAYER}`, width: 3 },
+          { title: 'Сумма', align: 'right' },
+        ],
+        rows: [[PAYER, '1 234,56'], ['Только одна ячейка'], ['а', 'б', 'лишняя ячейка']],
+        footer: ['Итого', `${PAYER}`],
+      },
+      { kind: 'qr', payload: `ST00012|Name=${PAYER}`, caption: `Оплата ${PAYER}`, sizeMm: 40 },
+    ],
+  }
+
+  it.each(PAPER_KINDS)(
+    'prints a payer named like markup literally in cells and the caption (%s)',
+    (paper) => {
+      const html = renderDocumentHtml(TABLE_DOC, paper)
+      expect(html).not.toMatch(/<img/i)
+      expect(html).not.toMatch(/<[^>]*onerror/i)
+      expect(html).toContain(escapeHtml(PAYER))
+      expect(html).toContain(`Оплата ${escapeHtml(PAYER)}`)
+      // The payload is only encoded in the symbol, never written out.
+      expect(html).not.toContain('ST00012')
+    },
+  )
+
+  it('draws a table on A4 with weighted columns, aligned cells and a footer, rows fitted to the columns', () => {
+    const html = renderDocumentHtml(TABLE_DOC, 'a4')
+    expect(html).toContain('<colgroup><col style="width:75%"><col style="width:25%"></colgroup>')
+    expect(html).toContain(
+      `<thead><tr><th scope="col">Услуга ${escapeHtml(PAYER)}</th><th scope="col">Сумма</th></tr></thead>`,
+    )
+    expect(html).toContain(`<tr><td>${escapeHtml(PAYER)}</td><td class="right">1 234,56</td></tr>`)
+    expect(html).toContain('<tr><td>Только одна ячейка</td><td class="right"></td></tr>')
+    expect(html).toContain('<tr><td>а</td><td class="right">б</td></tr>')
+    expect(html).not.toContain('лишняя ячейка')
+    expect(html).toContain(
+      `<tfoot><tr><td>Итого</td><td class="right">${escapeHtml(PAYER)}</td></tr></tfoot>`,
+    )
+  })
+
+  it.each(['thermal58', 'thermal80'] as const)('draws a table on a roll as flex lines (%s)', (paper) => {
+    const html = renderDocumentHtml(TABLE_DOC, paper)
+    expect(html).not.toContain('<table')
+    expect(html).toContain('<div class="row head"><span class="cell" style="flex:75 1 0">Услуга')
+    expect(html).toContain(`<span class="cell right" style="flex:25 1 0">1 234,56</span>`)
+    expect(html).toContain('<div class="row foot">')
+  })
+
+  it.each(PAPER_KINDS)(
+    'embeds the QR as inline SVG with nothing external, the caption under it (%s)',
+    (paper) => {
+      const html = renderDocumentHtml(TABLE_DOC, paper)
+      expect(html).toMatch(/<figure class="qr"><svg width="40mm" height="40mm" viewBox="0 0 (\d+) \1"/)
+      expect(html).toMatch(/<path fill="#000" d="M4 4h7v1h-7z/)
+      expect(html).toContain(`<figcaption>Оплата ${escapeHtml(PAYER)}</figcaption></figure>`)
+      // The payer's text holds « src=» as escaped text; no tag may carry one.
+      for (const external of [/<link/i, /url\(/i, /https?:/i, /<[^>]* src=/i, /<[^>]* href=/i, /data:/i]) {
+        expect(html).not.toMatch(external)
+      }
+    },
+  )
+
+  it('says so instead of failing when the QR text is too long to encode', () => {
+    const html = renderDocumentHtml({ title: 'К', blocks: [{ kind: 'qr', payload: 'Ж'.repeat(2000) }] }, 'a4')
+    expect(html).toContain('QR-код не сформирован')
+    expect(html).not.toContain('<svg')
+  })
+
+  it('takes widths and alignment only as numbers and its own classes', () => {
+    const doc = {
+      title: 'К',
+      blocks: [
+        {
+          kind: 'table',
+          columns: [
+            { title: 'а', width: '1"><script>x</script>', align: '" onclick="x' },
+            { title: 'б', width: -5 },
+          ],
+          rows: [['1', '2']],
+        },
+      ],
+    } as unknown as PrintDocument
+    for (const paper of PAPER_KINDS) {
+      const html = renderDocumentHtml(doc, paper)
+      expect(html).not.toMatch(/<script|onclick/i)
+    }
+  })
+
+  it('validates the new blocks: QR size 15–60 mm, a payload of at most 2000 characters', () => {
+    const ok = printDocumentSchema.safeParse(TABLE_DOC)
+    expect(ok.success).toBe(true)
+    const qr = (extra: object) =>
+      printDocumentSchema.safeParse({ title: 'К', blocks: [{ kind: 'qr', payload: 'x', ...extra }] }).success
+    expect(qr({})).toBe(true)
+    expect(qr({ sizeMm: 14 })).toBe(false)
+    expect(qr({ sizeMm: 61 })).toBe(false)
+    expect(qr({ payload: 'x'.repeat(2001) })).toBe(false)
+    expect(qr({ colour: 'red' })).toBe(false)
+  })
+})
+
+describe('renderDocumentHtml: a QR before fields', () => {
+  const doc: PrintDocument = {
+    title: 'Квитанция',
+    blocks: [
+      { kind: 'qr', payload: 'ST00012|Sum=1', caption: 'Оплата' },
+      { kind: 'field', label: 'Плательщик', value: 'Иванова' },
+      { kind: 'field', label: 'Лицевой счёт', value: '1000000012' },
+      { kind: 'separator' },
+      { kind: 'qr', payload: 'ST00012|Sum=2' },
+      { kind: 'text', text: 'После' },
+    ],
+  }
+
+  it('stands beside the fields on A4, and on its own when no field follows', () => {
+    const html = renderDocumentHtml(doc, 'a4')
+    expect(html).toMatch(
+      /<div class="beside"><div class="main"><table class="fields"><tbody><tr><th scope="row">Плательщик<\/th>[\s\S]*?<\/table><\/div><figure class="qr"><svg[^>]*>[\s\S]*?<figcaption>Оплата<\/figcaption><\/figure><\/div>/,
+    )
+    expect(html.match(/class="beside"/g)).toHaveLength(1)
+    expect(html).toMatch(
+      /<hr class="sep">\n<figure class="qr"><svg[\s\S]*?<\/figure>\n<p class="text">После<\/p>/,
+    )
+  })
+
+  it.each(['thermal58', 'thermal80'] as const)('comes above the fields on a roll (%s)', (paper) => {
+    const html = renderDocumentHtml(doc, paper)
+    expect(html).not.toContain('class="beside"')
+    expect(html.indexOf('<figure class="qr">')).toBeLessThan(html.indexOf('Плательщик'))
+  })
+})

@@ -1,0 +1,244 @@
+// Receipts of posted payments: the receipt document (first print or «КОПИЯ»), the shift's list
+// with what is still unprinted, printing through the workstation's printer (a failed print never
+// undoes the payment), the cash drawer, and the fiscal register when one is configured.
+import type { PaymentPosted, ReceiptSummary } from '../../../shared/domain/cash'
+import { OknoError } from '../../../shared/ipc/envelope'
+import type { PrintDocument, PrintResult } from '../../../shared/print/document'
+import { findOffice } from '../../db/repositories/organisation'
+import { fiscalReceiptData } from '../../fiscal/fiscal-register'
+import { kickDrawer } from '../../printing/drawer'
+import type { Printer } from '../../printing/printer'
+import { appendAudit } from '../audit'
+import type { ServiceContext } from '../context'
+import { buildReceipt, type FiscalMark, type ReceiptInput } from '../documents/receipt'
+import { requireOrganisation } from '../organisation'
+import { accountHeader } from './account-header'
+import { findShift } from './counter'
+import { clerkNames } from './shift-figures'
+
+interface PaymentRow {
+  id: string
+  account_id: string
+  kind: 'payment' | 'reversal'
+  amount_kopecks: number
+  paid_at: string
+  shift_id: string | null
+  receipt_no: number | null
+  receipt_number: string | null
+  clerk_id: string | null
+  payer_name: string
+  period: string | null
+  tendered_kopecks: number | null
+  change_kopecks: number | null
+  reverses_id: string | null
+  reason: string
+  confirmed_by: string | null
+  printed_at: string | null
+  fiscal: string | null
+}
+
+async function requirePayment(ctx: ServiceContext, id: string): Promise<PaymentRow> {
+  const row = (await ctx.db.knex('payments').where({ id }).first()) as PaymentRow | undefined
+  if (!row || !row.shift_id) throw new OknoError('NOT_FOUND', 'Платёж не найден или принят не в кассе.')
+  return row
+}
+
+/** Everything the receipt of payment `id` prints. */
+export async function receiptInput(ctx: ServiceContext, row: PaymentRow): Promise<ReceiptInput> {
+  const knex = ctx.db.knex
+  const [org, shift, header, lines, original, names] = await Promise.all([
+    requireOrganisation(ctx),
+    findShift(knex, row.shift_id as string),
+    accountHeader(ctx, row.account_id),
+    knex('payment_allocations as a')
+      .join('services as s', 's.id', 'a.service_id')
+      .where('a.payment_id', row.id)
+      .orderBy('s.sort')
+      .select('s.name', 'a.amount_kopecks') as Promise<Array<{ name: string; amount_kopecks: number }>>,
+    row.reverses_id
+      ? (knex('payments').where({ id: row.reverses_id }).select('receipt_number').first() as Promise<
+          { receipt_number: string } | undefined
+        >)
+      : Promise.resolve(undefined),
+    clerkNames(knex, [row.clerk_id, row.confirmed_by]),
+  ])
+  if (!shift) throw new OknoError('INTERNAL', 'Смена платежа не найдена.')
+  const office = await findOffice(ctx.db, shift.office_id)
+  const sign = row.kind === 'reversal' ? -1 : 1
+  const total = sign * Number(row.amount_kopecks)
+  return {
+    kind: row.kind,
+    organisation: { name: org.name, inn: org.inn, kpp: org.kpp, address: org.address, phone: org.phone },
+    office: { name: office?.name ?? '', address: office?.address ?? '' },
+    counterNumber: shift.counter_number,
+    shiftNumber: shift.number,
+    receiptNo: Number(row.receipt_no),
+    receiptNumber: row.receipt_number ?? '',
+    at: row.paid_at,
+    timeZone: org.time_zone,
+    account: { number: header.number, address: header.address },
+    payerName: row.payer_name,
+    period: row.period,
+    lines: lines.map((l) => ({ serviceName: l.name, amountKopecks: sign * Number(l.amount_kopecks) })),
+    totalKopecks: total,
+    cashKopecks: row.kind === 'reversal' ? total : Number(row.tendered_kopecks ?? total),
+    changeKopecks: Number(row.change_kopecks ?? 0),
+    clerkName: names.get(row.clerk_id ?? '') ?? '',
+    ...(row.kind === 'reversal'
+      ? {
+          reverses: {
+            receiptNumber: original?.receipt_number ?? '',
+            reason: row.reason,
+            confirmedByName: names.get(row.confirmed_by ?? '') ?? '',
+          },
+        }
+      : {}),
+    fiscal: row.fiscal ? (JSON.parse(row.fiscal) as FiscalMark) : null,
+  }
+}
+
+async function summaries(ctx: ServiceContext, rows: PaymentRow[]): Promise<ReceiptSummary[]> {
+  if (rows.length === 0) return []
+  const knex = ctx.db.knex
+  const ids = rows.map((r) => r.id)
+  const [accounts, names, reversals, originals] = await Promise.all([
+    knex('accounts')
+      .whereIn(
+        'id',
+        rows.map((r) => r.account_id),
+      )
+      .select('id', 'number') as Promise<Array<{ id: string; number: string }>>,
+    clerkNames(
+      knex,
+      rows.map((r) => r.clerk_id),
+    ),
+    knex('payments').whereIn('reverses_id', ids).select('reverses_id', 'receipt_number') as Promise<
+      Array<{ reverses_id: string; receipt_number: string }>
+    >,
+    knex('payments')
+      .whereIn(
+        'id',
+        rows.map((r) => r.reverses_id).filter((x): x is string => Boolean(x)),
+      )
+      .select('id', 'receipt_number') as Promise<Array<{ id: string; receipt_number: string }>>,
+  ])
+  const numberOf = new Map(accounts.map((a) => [a.id, a.number]))
+  const reversedBy = new Map(reversals.map((r) => [r.reverses_id, r.receipt_number]))
+  const originalOf = new Map(originals.map((r) => [r.id, r.receipt_number]))
+  return rows.map((r) => ({
+    paymentId: r.id,
+    receiptNumber: r.receipt_number ?? '',
+    kind: r.kind,
+    accountId: r.account_id,
+    accountNumber: numberOf.get(r.account_id) ?? '',
+    payerName: r.payer_name,
+    amountKopecks: Number(r.amount_kopecks),
+    paidAt: r.paid_at,
+    clerkName: names.get(r.clerk_id ?? '') ?? '',
+    printed: r.printed_at !== null,
+    reversedBy: reversedBy.get(r.id) ?? null,
+    reverses: r.reverses_id ? (originalOf.get(r.reverses_id) ?? null) : null,
+  }))
+}
+
+export async function postedResult(
+  ctx: ServiceContext,
+  paymentId: string,
+  replayed: boolean,
+): Promise<PaymentPosted> {
+  const row = await requirePayment(ctx, paymentId)
+  const [receipt] = await summaries(ctx, [row])
+  return {
+    receipt: receipt as ReceiptSummary,
+    document: buildReceipt(await receiptInput(ctx, row), { copy: row.printed_at !== null }),
+    changeKopecks: Number(row.change_kopecks ?? 0),
+    replayed,
+  }
+}
+
+/** The receipt to preview or print: «КОПИЯ» once it has been printed. */
+export async function receiptDocument(ctx: ServiceContext, paymentId: string): Promise<PrintDocument> {
+  const row = await requirePayment(ctx, paymentId)
+  return buildReceipt(await receiptInput(ctx, row), { copy: row.printed_at !== null })
+}
+
+export async function shiftReceipts(ctx: ServiceContext, shiftId: string): Promise<ReceiptSummary[]> {
+  const rows = (await ctx.db
+    .knex('payments')
+    .where({ shift_id: shiftId })
+    .orderBy('receipt_no', 'desc')) as PaymentRow[]
+  return summaries(ctx, rows)
+}
+
+export async function markPrinted(ctx: ServiceContext, clerkId: string, paymentId: string): Promise<null> {
+  const row = await requirePayment(ctx, paymentId)
+  if (row.printed_at) return null
+  await ctx.db.knex.transaction(async (trx) => {
+    await trx('payments')
+      .where({ id: paymentId })
+      .whereNull('printed_at')
+      .update({ printed_at: ctx.clock.now().toISOString() })
+    await appendAudit(ctx, trx, {
+      action: 'receipt.print',
+      clerkId,
+      objectType: 'payment',
+      objectId: paymentId,
+    })
+  })
+  return null
+}
+
+/**
+ * Prints the receipt on the workstation's printer. Success marks it printed (later prints say
+ * «КОПИЯ») and, after the first print of a cash payment, opens the drawer when the settings say so.
+ */
+export async function printReceipt(
+  ctx: ServiceContext,
+  printer: Printer,
+  clerkId: string,
+  paymentId: string,
+): Promise<PrintResult> {
+  const row = await requirePayment(ctx, paymentId)
+  const document = buildReceipt(await receiptInput(ctx, row), { copy: row.printed_at !== null })
+  const settings = ctx.settings.get()
+  const outcome = await printer.print(document, settings.printer)
+  if (!outcome.ok) return outcome
+  await markPrinted(ctx, clerkId, paymentId)
+  if (!row.printed_at && settings.cash.openDrawer && settings.cash.drawerDevice) {
+    const drawer = await kickDrawer(settings.cash.drawerDevice)
+    if (!drawer.ok) return { ok: false, message: `Чек напечатан. ${drawer.message}` }
+  }
+  return outcome
+}
+
+/** Registers the fiscal receipt after the payment is committed; a failure leaves it to a retry. */
+export async function registerFiscal(ctx: ServiceContext, paymentId: string): Promise<void> {
+  if (!ctx.fiscal?.configured) return
+  const row = await requirePayment(ctx, paymentId)
+  const input = await receiptInput(ctx, row)
+  try {
+    const mark = await ctx.fiscal.register(
+      fiscalReceiptData({
+        kind: row.kind,
+        lines: input.lines.map((l) => ({ ...l, amountKopecks: Math.abs(l.amountKopecks) })),
+        cashKopecks: Math.abs(input.totalKopecks),
+        clerkName: input.clerkName,
+        receiptNumber: input.receiptNumber,
+      }),
+    )
+    await ctx.db
+      .knex('payments')
+      .where({ id: paymentId })
+      .update({ fiscal: JSON.stringify(mark) })
+  } catch (err) {
+    await ctx.db.knex.transaction((trx) =>
+      appendAudit(ctx, trx, {
+        action: 'fiscal.failed',
+        clerkId: row.clerk_id,
+        objectType: 'payment',
+        objectId: paymentId,
+        details: { message: (err as Error).message },
+      }),
+    )
+  }
+}

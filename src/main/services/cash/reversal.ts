@@ -1,0 +1,128 @@
+// A refund of a payment taken in error: a supervisor's decision with a reason, paid out of the
+// current shift's drawer (the same shift, or a correction in a later one), linked to the
+// original receipt, printed as «Чек возврата». A payment is refunded at most once (the database
+// holds one reversal per payment), and the form's idempotency key guards a repeated submit.
+import type { ClerkInfo } from '../../../shared/domain/clerk'
+import type { PaymentPosted } from '../../../shared/domain/cash'
+import { businessDate } from '../../../shared/dates'
+import type { PaymentReverseInput } from '../../../shared/ipc/schemas/cash'
+import { OknoError } from '../../../shared/ipc/envelope'
+import { formatMoney } from '../../../shared/money'
+import { isUniqueViolation } from '../../db/errors'
+import { appendAudit } from '../audit'
+import type { ServiceContext } from '../context'
+import { insertRecorded } from '../outbox'
+import { requireOrganisation } from '../organisation'
+import { confirmBySupervisor } from '../supervisor'
+import { requireCounter } from './counter'
+import { nextReceipt, replayOf, requestHash, shiftForPosting } from './payments'
+import { postedResult, registerFiscal } from './receipts'
+import { shiftFigures } from './shift-figures'
+
+interface OriginalRow {
+  id: string
+  account_id: string
+  kind: string
+  amount_kopecks: number
+  shift_id: string | null
+  receipt_number: string | null
+  period: string | null
+  payer_name: string
+}
+
+export async function reversePayment(
+  ctx: ServiceContext,
+  clerk: ClerkInfo,
+  input: PaymentReverseInput,
+): Promise<PaymentPosted> {
+  const hash = requestHash({ reverses: input.paymentId, reason: input.reason })
+  const seen = (await ctx.db.knex('payments').where({ idempotency_key: input.idempotencyKey }).first()) as
+    { id: string; request_hash: string | null } | undefined
+  if (seen) return postedResult(ctx, replayOf(seen, hash), true)
+  const supervisor = await confirmBySupervisor(ctx, clerk, input.supervisor)
+  const org = await requireOrganisation(ctx)
+  const counter = await requireCounter(ctx)
+  const now = ctx.clock.now()
+  let id: string
+  try {
+    id = await ctx.db.knex.transaction(async (trx) => {
+      const shift = await shiftForPosting(ctx, trx, counter)
+      const original = (await trx('payments').where({ id: input.paymentId }).first()) as
+        OriginalRow | undefined
+      if (!original || original.kind !== 'payment' || !original.shift_id) {
+        throw new OknoError('NOT_FOUND', 'Платёж для возврата не найден: выберите его в списке чеков.')
+      }
+      const already = await trx('payments').where({ reverses_id: original.id }).first()
+      if (already) throw new OknoError('CONFLICT', `По чеку № ${original.receipt_number} возврат уже сделан.`)
+      const amount = Number(original.amount_kopecks)
+      const inDrawer = (await shiftFigures(trx, shift)).expectedKopecks
+      if (amount > inDrawer) {
+        throw new OknoError(
+          'CONFLICT',
+          `В кассе по расчёту ${formatMoney(inDrawer)}, а вернуть нужно ${formatMoney(amount)}: сначала внесите наличные.`,
+        )
+      }
+      const allocations = (await trx('payment_allocations').where({ payment_id: original.id })) as Array<{
+        service_id: string
+        amount_kopecks: number
+      }>
+      const reversalId = ctx.newId()
+      await insertRecorded(ctx, trx, 'payments', [
+        {
+          id: reversalId,
+          account_id: original.account_id,
+          business_date: businessDate(now, org.time_zone),
+          paid_at: now.toISOString(),
+          amount_kopecks: -amount,
+          kind: 'reversal',
+          source: 'cash',
+          reverses_id: original.id,
+          created_at: now.toISOString(),
+          shift_id: shift.id,
+          ...(await nextReceipt(trx, counter, shift)),
+          idempotency_key: input.idempotencyKey,
+          request_hash: hash,
+          clerk_id: clerk.id,
+          payer_name: original.payer_name,
+          period: original.period,
+          tendered_kopecks: null,
+          change_kopecks: null,
+          reason: input.reason,
+          confirmed_by: supervisor.id,
+        },
+      ])
+      await insertRecorded(
+        ctx,
+        trx,
+        'payment_allocations',
+        allocations.map((a) => ({
+          id: ctx.newId(),
+          payment_id: reversalId,
+          account_id: original.account_id,
+          service_id: a.service_id,
+          amount_kopecks: -Number(a.amount_kopecks),
+        })),
+      )
+      await appendAudit(ctx, trx, {
+        action: 'payment.reverse',
+        clerkId: clerk.id,
+        objectType: 'payment',
+        objectId: original.id,
+        details: {
+          reversal: reversalId,
+          amountKopecks: amount,
+          reason: input.reason,
+          confirmedBy: supervisor.id,
+          correction: original.shift_id !== shift.id,
+        },
+      })
+      return reversalId
+    })
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err
+    // Two refunds of one payment at once: the database kept one.
+    throw new OknoError('CONFLICT', 'По этому чеку возврат уже сделан.')
+  }
+  await registerFiscal(ctx, id)
+  return postedResult(ctx, id, false)
+}

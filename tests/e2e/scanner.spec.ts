@@ -1,0 +1,116 @@
+// The bill's payment QR code read by a USB scanner, which types like a fast keyboard ending with
+// Enter: on the cash desk it opens the right account's payment form with the sum and month from
+// the code — typed into the account field, or caught while focus is on a button.
+import type { Page } from '@playwright/test'
+import { DEMO_CLERKS } from '../../src/main/demo/credentials'
+import { formatPeriodRu } from '../../src/shared/billing/period'
+import { buildGostPayload, paymentQrForAccount } from '../../src/shared/payment-qr'
+import { indebtedAccount } from './cash-data'
+import { expect, test } from './fixtures'
+import { CashDesk } from './pages/cash-desk'
+import { DeskPage } from './pages/desk-page'
+
+const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
+const PAYEE = {
+  name: 'ГУП «Единый информационно-расчётный центр» | Севастополь',
+  inn: '9204000005',
+  kpp: '920401001',
+  bank_name: 'РНКБ Банк (ПАО)',
+  bic: '043510607',
+  settlement_account: '40602810841000000001',
+  correspondent_account: '30101810335100000607',
+}
+
+/** A scanner: a few milliseconds per key, then Enter. */
+async function scan(page: Page, payload: string): Promise<void> {
+  await page.keyboard.type(payload, { delay: 4 })
+  await page.keyboard.press('Enter')
+}
+
+test('a scanned bill QR code opens the payment form of its account with the sum and month from the code', async ({
+  page,
+  desk,
+}) => {
+  // Three payloads of a few hundred keys each, typed one key at a time.
+  test.slow()
+  const draft = await indebtedAccount(desk.dbPath, 1)
+  const other = await indebtedAccount(desk.dbPath, 2)
+  const period = draft.period ?? '2026-01'
+  const d = new DeskPage(page)
+  const cash = new CashDesk(page)
+  await d.open(desk.url)
+  await d.signInToDesk(operator.login, operator.password)
+  await cash.open()
+  await cash.openShift('0')
+
+  await test.step('scanned into the account field: a real bill payload, Cyrillic and a «|» in the name', async () => {
+    await cash.field.focus()
+    const payload = paymentQrForAccount(PAYEE, {
+      accountNumber: draft.accountNumber,
+      period,
+      sumKopecks: 123_456,
+      surname: 'Иванова',
+      address: 'г. Севастополь, ул. Нахимова, д. 5',
+    })
+    expect(payload.startsWith('ST00012#')).toBe(true)
+    await scan(page, payload)
+    await expect(
+      cash.payment.getByRole('heading', { name: `Оплата — счёт ${draft.accountNumber}` }),
+    ).toBeVisible()
+    await expect(cash.amount).toHaveValue('1234,56')
+    await expect(cash.amount).toBeFocused()
+    await expect(cash.payment.getByText(`Оплата за ${formatPeriodRu(period)}`)).toBeVisible()
+    await expect(cash.change).toContainText('0,00')
+    await page.screenshot({ path: '/tmp/scanner-payment.png' })
+    await page.keyboard.press('Escape')
+    await expect(cash.payment).toBeHidden()
+    await expect(cash.field).toBeFocused()
+    await expect(cash.field).toHaveValue('')
+  })
+
+  await test.step('scanned while focus is on a button: caught, and the button is not pressed', async () => {
+    const xReport = cash.button(/^X-отчёт/)
+    await xReport.focus()
+    const payload = buildGostPayload({
+      name: 'GUP EIRC',
+      personalAcc: PAYEE.settlement_account,
+      bankName: 'RNKB',
+      bic: PAYEE.bic,
+      correspAcc: PAYEE.correspondent_account,
+      sumKopecks: 50_000,
+      persAcc: other.accountNumber,
+      paymPeriod: '032026',
+      techCode: '02',
+    })
+    await scan(page, payload)
+    await expect(
+      cash.payment.getByRole('heading', { name: `Оплата — счёт ${other.accountNumber}` }),
+    ).toBeVisible()
+    await expect(cash.amount).toHaveValue('500,00')
+    await expect(cash.payment.getByText('Оплата за март 2026')).toBeVisible()
+    await expect(cash.reportDialog).toBeHidden()
+    await page.keyboard.press('Escape')
+    await expect(cash.payment).toBeHidden()
+  })
+
+  await test.step('a code for an unknown account, and one typed on the Russian layout: said so', async () => {
+    await cash.field.focus()
+    await scan(
+      page,
+      buildGostPayload({
+        name: 'GUP EIRC',
+        personalAcc: PAYEE.settlement_account,
+        bankName: 'RNKB',
+        bic: PAYEE.bic,
+        correspAcc: PAYEE.correspondent_account,
+        persAcc: '9999999999',
+      }),
+    )
+    await expect(d.alert('Лицевой счёт 9999999999 не найден')).toBeVisible()
+    await expect(cash.payment).toBeHidden()
+    await cash.field.fill('')
+    await scan(page, 'ЫЕ00012|Тфьу=ГУП')
+    await expect(d.alert('переключите клавиатуру на английскую')).toBeVisible()
+    await expect(cash.payment).toBeHidden()
+  })
+})
