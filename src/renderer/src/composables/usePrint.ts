@@ -4,16 +4,22 @@ import type { PrintDocument, PrintResult } from '../../../shared/print/document'
 import { call, errorMessage } from '../api/client'
 import { useAppStore } from '../stores/app'
 
+/** Ctrl+P on either keyboard layout (P is «з» on the Russian one). */
+export function isPrintKey(e: KeyboardEvent): boolean {
+  return e.ctrlKey && (e.key === 'p' || e.key === 'P' || e.key === 'з' || e.key === 'З')
+}
+
+/** The browser's print dialog on the preview's frame. */
+export function browserPrint(frame: HTMLIFrameElement | null): PrintResult {
+  const win = frame?.contentWindow
+  if (!win) return { ok: false, message: 'Предварительный просмотр ещё не готов: повторите печать.' }
+  win.focus()
+  win.print()
+  return { ok: true }
+}
+
 export function usePrint() {
   const app = useAppStore()
-
-  function browserPrint(frame: HTMLIFrameElement | null): PrintResult {
-    const win = frame?.contentWindow
-    if (!win) return { ok: false, message: 'Предварительный просмотр ещё не готов: повторите печать.' }
-    win.focus()
-    win.print()
-    return { ok: true }
-  }
 
   async function print(document: PrintDocument, frame: HTMLIFrameElement | null): Promise<PrintResult> {
     if (app.info?.shell !== 'electron') return browserPrint(frame)

@@ -4,6 +4,7 @@
 import type { PrintResult } from '../../../shared/print/document'
 import { errorMessage } from '../api/client'
 import { useCashStore } from '../stores/cash'
+import { browserPrint } from './usePrint'
 
 export function useReceiptPrint() {
   const cash = useCashStore()
@@ -11,10 +12,8 @@ export function useReceiptPrint() {
   async function printReceipt(paymentId: string, frame: HTMLIFrameElement | null): Promise<PrintResult> {
     const result = await cash.print(paymentId)
     if (result.ok || !result.browserDialog) return result
-    const win = frame?.contentWindow
-    if (!win) return { ok: false, message: 'Предварительный просмотр ещё не готов: повторите печать.' }
-    win.focus()
-    win.print()
+    const shown = browserPrint(frame)
+    if (!shown.ok) return shown
     try {
       await cash.markPrinted(paymentId)
       return { ok: true }
