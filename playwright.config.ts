@@ -22,6 +22,8 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 2,
   retries: 0,
+  // Two cores run two desks, two browsers and the tests: give the UI time before calling it wrong.
+  expect: { timeout: 10_000 },
   reporter: 'list',
   forbidOnly: !!process.env.CI,
   use: {
