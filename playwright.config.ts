@@ -24,6 +24,7 @@ export default defineConfig({
   retries: 0,
   // Two cores run two desks, two browsers and the tests: give the UI time before calling it wrong.
   expect: { timeout: 10_000 },
+  timeout: 60_000,
   reporter: 'list',
   forbidOnly: !!process.env.CI,
   use: {
