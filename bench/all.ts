@@ -4,7 +4,13 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const BENCHES = ['search.bench.ts', 'charges.bench.ts', 'readings.bench.ts', 'payments.bench.ts']
+const BENCHES = [
+  'search.bench.ts',
+  'charges.bench.ts',
+  'readings.bench.ts',
+  'payments.bench.ts',
+  'appointments.bench.ts',
+]
 
 let failed = 0
 for (const file of BENCHES) {

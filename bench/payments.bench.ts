@@ -32,7 +32,7 @@ import { renderDocumentHtml } from '../src/shared/print/render-html'
 import { benchArgs } from './lib/args'
 import { BenchClock, benchContext } from './lib/context'
 import { benchPeriods, ensureBenchDatabase } from './lib/database'
-import { fmt, percentile, rss } from './lib/report'
+import { fmt, latencyLine, rss } from './lib/report'
 
 const TARGET_P95_MS = 15
 const WARM_UP = 30
@@ -108,17 +108,6 @@ function paymentInput(random: Random, drafts: PaymentDraft[]): PaymentPostInput 
     payerName: draft.payerName,
     period: draft.period,
   }
-}
-
-function latencyLine(label: string, times: number[], target?: number): void {
-  const sorted = [...times].sort((a, b) => a - b)
-  const p95 = percentile(sorted, 95)
-  const verdict =
-    target === undefined ? '' : `  норма p95 ≤ ${target} мс: ${p95 <= target ? 'в норме' : 'ВЫШЕ НОРМЫ'}`
-  console.log(
-    `${label.padEnd(44)} ${fmt(percentile(sorted, 50), 3).padStart(8)} ${fmt(p95, 3).padStart(8)} ` +
-      `${fmt(sorted.at(-1) as number, 3).padStart(8)}${verdict}`,
-  )
 }
 
 async function measure<T>(times: number[], fn: () => Promise<T> | T): Promise<T> {

@@ -8,6 +8,7 @@ import { indebtedAccount } from './cash-data'
 import { meteredAccount, sampleAccount, typedValue, type SampleMeter } from './data'
 import { expect, test } from './fixtures'
 import { AccountCard } from './pages/account-card'
+import { AppointmentDesk } from './pages/appointment-desk'
 import { CashDesk } from './pages/cash-desk'
 import { ChargesPage } from './pages/charges-page'
 import { DeskPage } from './pages/desk-page'
@@ -179,4 +180,64 @@ test('cash desk, its shift dialogs, the payment form, receipt and refund: all co
   await closing.getByRole('checkbox', { name: 'Пересчитать по номиналам' }).check()
   await expectAllControlsNamed(page, 'закрытие смены по номиналам')
   await page.screenshot({ path: '/tmp/cash-close-grid.png' })
+})
+
+test.describe('on a Monday, when the offices receive', () => {
+  test.use({ deskClock: '2026-11-23T05:30:00.000Z' })
+
+  test('appointment desk (board, week, search), booking, ticket, actions, cancelling and the card list: all controls are named', async ({
+    page,
+    desk,
+  }) => {
+    const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
+    const sample = await sampleAccount(desk.dbPath, 9)
+    const d = new DeskPage(page)
+    const appt = new AppointmentDesk(page)
+    await d.open(desk.url)
+    await d.signInToDesk(operator.login, operator.password)
+    await appt.open()
+    await expectAllControlsNamed(page, 'доска записи на приём')
+
+    await page.keyboard.press('Enter')
+    await expect(appt.booking).toBeVisible()
+    await expectAllControlsNamed(page, 'запись на приём')
+    await page.keyboard.press('Escape')
+    await expect(appt.booking).toBeHidden()
+
+    const taken = appt.cell(/, место \d, записан: талон /).first()
+    const surname = /талон [^,]+, (\S+)/.exec((await taken.getAttribute('aria-label')) ?? '')?.[1] ?? ''
+    await appt.walkTo(taken)
+    await page.keyboard.press('Enter')
+    await expect(appt.actions).toBeVisible()
+    await expectAllControlsNamed(page, 'действия с записью')
+    await appt.actions.getByRole('button', { name: 'Отменить…' }).click()
+    await expect(appt.reason).toBeFocused()
+    await expectAllControlsNamed(page, 'отмена записи')
+    await page.keyboard.press('Escape')
+    await expect(appt.cancelling).toBeHidden()
+
+    await appt.tab('Неделя').click()
+    await expect(page.getByRole('list', { name: 'Загрузка по дням' })).toBeVisible()
+    await expectAllControlsNamed(page, 'неделя')
+    await page.screenshot({ path: '/tmp/appt-week.png' })
+    await appt.search(surname)
+    await expect(appt.hits).toBeVisible()
+    await expectAllControlsNamed(page, 'поиск записей')
+
+    await d.search.focus()
+    await page.keyboard.type(sample.number)
+    await d.openResult(sample.number)
+    await page.keyboard.press('F12')
+    await expect(appt.booking).toBeVisible()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await expect(appt.times).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(appt.ticket).toBeVisible()
+    await expectAllControlsNamed(page, 'талон')
+    await appt.closeTicket()
+    await new AccountCard(page).showTab(page.getByRole('tab', { name: 'Записи на приём' }))
+    await expect(page.getByRole('table', { name: 'Записи на приём' })).toBeVisible()
+    await expectAllControlsNamed(page, 'карточка счёта: записи на приём')
+  })
 })

@@ -1,6 +1,8 @@
 // The end-to-end fixtures: `desk` is a browser-mode desk of its own for each test — a copy of
 // the template database in a fresh temp folder, `node out/main/web.js` on a free port — stopped
-// and removed after the test. Per-test workstation settings: test.use({ deskSettings: {...} }).
+// and removed after the test. Per-test workstation settings: test.use({ deskSettings: {...} });
+// a clock starting elsewhere than E2E_CLOCK_START (a working day of the offices, say):
+// test.use({ deskClock: '2026-11-23T05:30:00.000Z' }).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -70,10 +72,15 @@ function stop(child: ChildProcess): Promise<void> {
   })
 }
 
-export const test = base.extend<{ deskSettings: Partial<DeskSettings> | undefined; desk: Desk }>({
+export const test = base.extend<{
+  deskSettings: Partial<DeskSettings> | undefined
+  deskClock: string
+  desk: Desk
+}>({
   deskSettings: [undefined, { option: true }],
+  deskClock: [E2E_CLOCK_START, { option: true }],
 
-  desk: async ({ deskSettings }, use, testInfo) => {
+  desk: async ({ deskSettings, deskClock }, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'okno-e2e-'))
     const dbPath = join(dir, 'okno.sqlite')
     copyTemplateDb(dbPath)
@@ -81,7 +88,7 @@ export const test = base.extend<{ deskSettings: Partial<DeskSettings> | undefine
       ...process.env,
       OKNO_DB: dbPath,
       OKNO_PORT: '0',
-      OKNO_CLOCK_START: E2E_CLOCK_START,
+      OKNO_CLOCK_START: deskClock,
     }
     delete env.OKNO_SETTINGS
     if (deskSettings) {

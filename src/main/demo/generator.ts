@@ -8,6 +8,7 @@ import { withAccountKey } from '../../shared/requisites'
 import { houseSortKey } from '../../shared/address'
 import { VERIFICATION_WARNING_DEFAULT_DAYS } from '../../shared/domain/meter'
 import { hashPassword } from '../services/passwords'
+import { DemoAppointments } from './appointments'
 import { DayCalendar } from './calendar'
 import { DEMO_CLERKS } from './credentials'
 import { HistoryWriter, type HistoryMeter } from './history'
@@ -126,6 +127,7 @@ class DemoGenerator {
   private readonly historyRandom: Random
   private readonly historyIds: DemoIds
   private history!: HistoryWriter
+  private appointments!: DemoAppointments
 
   constructor(
     private readonly sink: DemoSink,
@@ -214,6 +216,7 @@ class DemoGenerator {
       }
     }
     await this.batch.flush()
+    await this.appointments.write(this.sink)
     const officeId = (offices[0] as { id: string }).id
     const clerkHashes = await hashes
     await this.sink.insert(
@@ -309,6 +312,12 @@ class DemoGenerator {
       'counters',
       offices.flatMap((o) => [1, 2, 3].map((n) => [ids.next(), o.id, n, `Окно ${n}`, created])),
     )
+    this.appointments = new DemoAppointments(
+      seed(this.options),
+      this.options.asOf,
+      offices.map((o) => o.id),
+    )
+    await this.appointments.reference(this.sink)
     return offices
   }
 
@@ -354,6 +363,9 @@ class DemoGenerator {
     const lastYear = Number(this.options.asOf.slice(0, 4)) - 1
     const people = household(random, lastYear)
     const owners = people.filter((p) => p.owner).length
+    const first = people[0]
+    if (first)
+      this.appointments.offer(accountId, a.officeId, `${first.surname} ${first.first} ${first.patronymic}`)
     for (const p of people) {
       const personId = ids.next()
       const sk = this.fold(p.surname)

@@ -54,6 +54,15 @@ export const DEMO_COLUMNS = {
     'price_kopecks', 'amount_kopecks', 'ref_periods',
   ],
   name_words: ['word'],
+  office_schedules: ['office_id', 'weekday', 'opens', 'closes', 'break_from', 'break_to', 'capacity'],
+  calendar_days: ['date', 'kind', 'name'],
+  office_closures: ['office_id', 'date', 'reason'],
+  appointments: [
+    'id', 'office_id', 'topic_id', 'date', 'starts', 'ends', 'starts_at', 'account_id', 'person_name',
+    'name_key', 'phone', 'customer_key', 'ticket_code', 'status', 'cancel_reason', 'rescheduled_from',
+    'rescheduled_to', 'created_at', 'updated_at',
+  ],
+  appointment_seats: ['office_id', 'date', 'time', 'seat', 'appointment_id'],
 } as const
 
 export type DemoTable = keyof typeof DEMO_COLUMNS

@@ -13,6 +13,15 @@ import { checkReadings, postReadings, readingsForm, readingsHistory } from '../s
 import { registerCabinet, resetCabinetPassword } from '../services/cabinet-issue'
 import { attachAccount, cabinetState, unblockReset } from '../services/cabinets'
 import { revealPassport } from '../services/passports'
+import { appointmentMeta, dayBoard, weekLoad } from '../services/appointments/board'
+import {
+  bookAppointment,
+  cancelAppointment,
+  markAppointment,
+  rescheduleAppointment,
+} from '../services/appointments/booking'
+import { freeSlotsFor } from '../services/appointments/slots-load'
+import { accountAppointments, appointmentTicket, searchAppointments } from '../services/appointments/views'
 import { paymentDraft, postPayment } from '../services/cash/payments'
 import { markPrinted, printReceipt, receiptDocument, shiftReceipts } from '../services/cash/receipts'
 import { reversePayment } from '../services/cash/reversal'
@@ -38,6 +47,17 @@ import {
   type Session,
 } from '../services/sessions'
 import { paymentsReport, paymentsReportDocument, paymentsReportXlsx } from '../services/cash/reports'
+import { appointmentsReport, appointmentsReportXlsx } from '../services/appointments/report'
+import {
+  importCalendar,
+  listAllTopics,
+  listCalendar,
+  officeSchedule,
+  saveCalendar,
+  saveClosure,
+  saveOfficeSchedule,
+  saveTopic,
+} from '../services/appointments/schedule'
 
 /** Everything a handler may use: the services' context and the caller's session. */
 export interface CallContext {
@@ -112,4 +132,25 @@ export const handlers = {
   'reports:payments': (i, c) => paymentsReport(c.ctx, i, clerk(c)),
   'reports:paymentsXlsx': (i, c) => paymentsReportXlsx(c.ctx, i, clerk(c)),
   'reports:paymentsDocument': (i, c) => paymentsReportDocument(c.ctx, i, clerk(c)),
+  'appointments:meta': (_, c) => appointmentMeta(c.ctx),
+  'appointments:slots': (i, c) => freeSlotsFor(c.ctx, i),
+  'appointments:book': (i, c) => bookAppointment(c.ctx, clerk(c), i),
+  'appointments:cancel': (i, c) => cancelAppointment(c.ctx, clerk(c), i.appointmentId, i.reason),
+  'appointments:reschedule': (i, c) => rescheduleAppointment(c.ctx, clerk(c), i),
+  'appointments:mark': (i, c) => markAppointment(c.ctx, clerk(c), i.appointmentId, i.status),
+  'appointments:day': (i, c) => dayBoard(c.ctx, i.officeId, i.date),
+  'appointments:week': (i, c) => weekLoad(c.ctx, i.officeId, i.from),
+  'appointments:search': (i, c) => searchAppointments(c.ctx, i.query),
+  'appointments:forAccount': (i, c) => accountAppointments(c.ctx, i.accountId),
+  'appointments:ticket': (i, c) => appointmentTicket(c.ctx, i.appointmentId),
+  'schedule:get': (i, c) => officeSchedule(c.ctx, i.officeId),
+  'schedule:save': (i, c) => saveOfficeSchedule(c.ctx, clerkId(c), i),
+  'calendar:list': (i, c) => listCalendar(c.ctx, i.year),
+  'calendar:save': (i, c) => saveCalendar(c.ctx, clerkId(c), i),
+  'calendar:import': (i, c) => importCalendar(c.ctx, clerkId(c), i),
+  'closures:save': (i, c) => saveClosure(c.ctx, clerkId(c), i),
+  'topics:list': (_, c) => listAllTopics(c.ctx),
+  'topics:save': (i, c) => saveTopic(c.ctx, clerkId(c), i),
+  'appointments:report': (i, c) => appointmentsReport(c.ctx, i, clerk(c)),
+  'appointments:reportXlsx': (i, c) => appointmentsReportXlsx(c.ctx, i, clerk(c)),
 } satisfies Handlers

@@ -16,5 +16,11 @@ export const router = createRouter({
     { path: '/cash', name: 'cash', component: CashDeskView },
     // Loaded when first opened: the data table and the report screens stay out of the start bundle.
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
+    { path: '/appointments', name: 'appointments', component: () => import('./views/AppointmentsView.vue') },
+    {
+      path: '/appointment-settings',
+      name: 'appointment-settings',
+      component: () => import('./views/AppointmentSettingsView.vue'),
+    },
   ],
 })

@@ -17,6 +17,25 @@ import type {
 import type { CabinetIssued, CabinetState, PassportView } from '../domain/cabinet'
 import { printRequestSchema, type PdfResult, type PrinterInfo, type PrintResult } from '../print/document'
 import type { Channel } from './channels'
+import type {
+  AppointmentBooked,
+  AppointmentMeta,
+  AppointmentView,
+  DayBoard,
+  DayLoad,
+  FreeSlot,
+} from '../domain/appointment'
+import {
+  appointmentIdSchema,
+  appointmentSearchSchema,
+  bookSchema,
+  cancelSchema,
+  dayBoardSchema,
+  markSchema,
+  rescheduleSchema,
+  slotsQuerySchema,
+  weekSchema,
+} from './schemas/appointment'
 import {
   accountIdSchema,
   cabinetAttachSchema,
@@ -54,6 +73,23 @@ import {
 } from './schemas/cash'
 import type { PaymentsReport, PaymentsXlsx } from '../domain/cash-report'
 import { paymentsReportSchema } from './schemas/cash-report'
+import type { AppointmentTopic } from '../domain/appointment'
+import type {
+  AppointmentReport,
+  AppointmentReportXlsx,
+  CalendarYear,
+  OfficeSchedule,
+} from '../domain/appointment-admin'
+import {
+  appointmentReportSchema,
+  calendarImportSchema,
+  calendarListSchema,
+  calendarSaveSchema,
+  closureSaveSchema,
+  scheduleGetSchema,
+  scheduleSaveSchema,
+  topicSaveSchema,
+} from './schemas/appointment-admin'
 
 /**
  * public: anyone (sign-in screen); session: a signed-in clerk, even while the screen is locked;
@@ -152,6 +188,39 @@ export const contract = {
   'reports:paymentsDocument': channel<typeof paymentsReportSchema, PrintDocument>(
     'clerk',
     paymentsReportSchema,
+  ),
+  'appointments:meta': channel<typeof empty, AppointmentMeta>('clerk', empty),
+  'appointments:slots': channel<typeof slotsQuerySchema, FreeSlot[]>('clerk', slotsQuerySchema),
+  'appointments:book': channel<typeof bookSchema, AppointmentBooked>('clerk', bookSchema),
+  'appointments:cancel': channel<typeof cancelSchema, AppointmentView>('clerk', cancelSchema),
+  'appointments:reschedule': channel<typeof rescheduleSchema, AppointmentBooked>('clerk', rescheduleSchema),
+  'appointments:mark': channel<typeof markSchema, AppointmentView>('clerk', markSchema),
+  'appointments:day': channel<typeof dayBoardSchema, DayBoard>('clerk', dayBoardSchema),
+  'appointments:week': channel<typeof weekSchema, DayLoad[]>('clerk', weekSchema),
+  'appointments:search': channel<typeof appointmentSearchSchema, AppointmentView[]>(
+    'clerk',
+    appointmentSearchSchema,
+  ),
+  'appointments:forAccount': channel<typeof accountIdSchema, AppointmentView[]>('clerk', accountIdSchema),
+  'appointments:ticket': channel<typeof appointmentIdSchema, PrintDocument>('clerk', appointmentIdSchema),
+  'schedule:get': channel<typeof scheduleGetSchema, OfficeSchedule>('clerk', scheduleGetSchema),
+  'schedule:save': channel<typeof scheduleSaveSchema, OfficeSchedule>('administrator', scheduleSaveSchema),
+  'calendar:list': channel<typeof calendarListSchema, CalendarYear>('clerk', calendarListSchema),
+  'calendar:save': channel<typeof calendarSaveSchema, CalendarYear>('administrator', calendarSaveSchema),
+  'calendar:import': channel<typeof calendarImportSchema, CalendarYear>(
+    'administrator',
+    calendarImportSchema,
+  ),
+  'closures:save': channel<typeof closureSaveSchema, OfficeSchedule>('administrator', closureSaveSchema),
+  'topics:list': channel<typeof empty, AppointmentTopic[]>('clerk', empty),
+  'topics:save': channel<typeof topicSaveSchema, AppointmentTopic[]>('administrator', topicSaveSchema),
+  'appointments:report': channel<typeof appointmentReportSchema, AppointmentReport>(
+    'supervisor',
+    appointmentReportSchema,
+  ),
+  'appointments:reportXlsx': channel<typeof appointmentReportSchema, AppointmentReportXlsx>(
+    'supervisor',
+    appointmentReportSchema,
   ),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, unknown>>
 

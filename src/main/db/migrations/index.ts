@@ -3,6 +3,13 @@ import { coreSchema } from './001_core'
 import { cabinetSchema } from './002_cabinet'
 import { billingSchema } from './003_billing'
 import { cashSchema } from './004_cash'
+import { appointmentsSchema } from './005_appointments'
 import type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [coreSchema, cabinetSchema, billingSchema, cashSchema]
+export const MIGRATIONS: readonly Migration[] = [
+  coreSchema,
+  cabinetSchema,
+  billingSchema,
+  cashSchema,
+  appointmentsSchema,
+]

@@ -30,7 +30,7 @@ function wallClock(date: string, time: string): Date {
   return new Date(Date.UTC(y, m - 1, d, hh, mm, ss))
 }
 
-interface ColumnSpec {
+export interface ColumnSpec {
   header: string
   key: string
   width: number
@@ -38,7 +38,7 @@ interface ColumnSpec {
   format?: string
 }
 
-function sheet(
+export function sheet(
   workbook: ExcelJS.Workbook,
   name: string,
   title: string,
@@ -66,7 +66,7 @@ function sheet(
 }
 
 /** A bold «Итого» row: money columns summed by a formula (with its value stored), counts as given. */
-function totalRow(
+export function totalRow(
   ws: ExcelJS.Worksheet,
   columns: ColumnSpec[],
   values: Record<string, number>,
@@ -124,12 +124,22 @@ function groupSheet(
   totalRow(ws, columns, groupValues(total), groups.length)
 }
 
-export async function paymentsWorkbook(report: PaymentsReport): Promise<Buffer> {
+/** A workbook made by «Окно» for a report: its title, the organisation, when it was made. */
+export function newWorkbook(report: {
+  title: string
+  organisationName: string
+  generatedAt: string
+}): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Окно'
   workbook.title = report.title
   workbook.company = report.organisationName
   workbook.created = new Date(report.generatedAt)
+  return workbook
+}
+
+export async function paymentsWorkbook(report: PaymentsReport): Promise<Buffer> {
+  const workbook = newWorkbook(report)
 
   const receiptColumns: ColumnSpec[] = [
     { header: 'Чек', key: 'receipt', width: 18 },

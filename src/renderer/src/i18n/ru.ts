@@ -6,6 +6,8 @@ import { cash } from './ru-cash'
 import { charges } from './ru-charges'
 import { readings } from './ru-readings'
 import { reports } from './ru-reports'
+import { appointments } from './ru-appointments'
+import { appointmentAdmin } from './ru-appointment-admin'
 
 export const ru = {
   cabinet,
@@ -15,6 +17,8 @@ export const ru = {
   charges,
   cash,
   reports,
+  appointments,
+  appointmentAdmin,
   app: {
     title: 'Окно',
     subtitle: 'рабочее место операциониста',
@@ -141,6 +145,10 @@ export const ru = {
       print: 'Ctrl+P — напечатать квитанцию в окне печати',
       bill: 'Ctrl+B — квитанция за месяц: просмотр, печать, PDF (на вкладке «Начисления и оплаты»)',
       help: 'F1 — эта справка',
+      f12: 'F12 — запись на приём: день отделения, неделя, поиск записей',
+      f12Card: 'F12 на карточке счёта — записать клиента на приём',
+      appointmentBoard:
+        'Доска записи: стрелки — по ячейкам, Enter — записать или действия с записью, PageUp / PageDown — соседний день',
     },
   },
 }
