@@ -11,7 +11,7 @@ import { bulkInsert } from '../src/main/db/bulk'
 import { migrateToLatest } from '../src/main/db/migrate'
 import { Random } from '../src/main/demo/random'
 import { listTopics } from '../src/main/services/appointments/office-calendar'
-import { freeSlotsFor } from '../src/main/services/appointments/slots-load'
+import { freeSlotsAllTopics, freeSlotsFor } from '../src/main/services/appointments/slots-load'
 import { dayGrid, dayPlan, stepsCovered, type DayPlan } from '../src/shared/appointments/slots'
 import { minutesOf, timeOf, zonedInstant } from '../src/shared/appointments/zoned-time'
 import { addDays, businessDate, DEFAULT_TIME_ZONE } from '../src/shared/dates'
@@ -175,6 +175,7 @@ async function main(): Promise<void> {
     const to = addDays(today, DAYS - 1)
     const perQuery: number[] = []
     const perRound: number[] = []
+    const perAll: number[] = []
     const found = new Map<string, number>()
     const rounds = Math.max(1, Math.ceil(args.queries / topics.length))
     for (let round = 0; round < WARM_UP + rounds; round++) {
@@ -186,6 +187,9 @@ async function main(): Promise<void> {
         found.set(topic.name, slots.length)
       }
       if (round >= WARM_UP) perRound.push(performance.now() - roundStarted)
+      const allStarted = performance.now()
+      await freeSlotsAllTopics(ctx, { officeId, from, to })
+      if (round >= WARM_UP) perAll.push(performance.now() - allStarted)
     }
     console.log(
       `\nСвободное время: freeSlotsFor, ${from} – ${to}, ${topics.length} тем, ${fmt(perQuery.length)} запросов после ${WARM_UP * topics.length} на разогрев`,
@@ -193,6 +197,7 @@ async function main(): Promise<void> {
     console.log(`${''.padEnd(48)} ${'p50, мс'.padStart(8)} ${'p95, мс'.padStart(8)} ${'max, мс'.padStart(8)}`)
     latencyLine('один запрос (отделение × 30 дней × тема)', perQuery, TARGET_P95_MS, 48, 2)
     latencyLine(`все ${topics.length} темы подряд`, perRound, undefined, 48, 2)
+    latencyLine('все темы одним чтением (freeSlotsAllTopics)', perAll, TARGET_P95_MS, 48, 2)
     console.log(`  свободных начал: ${[...found].map(([name, n]) => `${name} ${fmt(n)}`).join(', ')}`)
     console.log(`\nПамять процесса (RSS): ${rss()}`)
   } finally {

@@ -9,10 +9,10 @@ import {
   SLOT_TAKEN,
 } from '../../../src/main/services/appointments/booking'
 import { dayBoard, weekLoad } from '../../../src/main/services/appointments/board'
-import { freeSlotsFor } from '../../../src/main/services/appointments/slots-load'
+import { freeSlotsAllTopics, freeSlotsFor } from '../../../src/main/services/appointments/slots-load'
 import { searchAppointments } from '../../../src/main/services/appointments/views'
 import { bookSchema } from '../../../src/shared/ipc/schemas/appointment'
-import { booking, OPEN_ACCOUNT, testOffice } from '../../helpers/appointments'
+import { booking, CONSULTATION, OPEN_ACCOUNT, testOffice } from '../../helpers/appointments'
 import { clerkOf, refusal } from '../../helpers/cabinet'
 import { describeEachDatabase } from '../../helpers/database'
 import { auditActions, countAll } from '../../helpers/rows'
@@ -54,6 +54,19 @@ describeEachDatabase('appointment booking', (getCtx) => {
     })
     expect(slots.find((s) => s.time === '10:00')).toBeUndefined()
     expect(slots.find((s) => s.time === '10:15')).toMatchObject({ free: 1 })
+  })
+
+  it('computes every topic from one reading exactly as topic by topic', async () => {
+    const env = getCtx()
+    const officeId = await testOffice(env.db, 2)
+    const { info: clerk } = await clerkOf(env.db)
+    await bookAppointment(env.ctx, clerk, booking(officeId, { topicId: OPEN_ACCOUNT, time: '10:00' }))
+    const range = { officeId, from: '2026-11-23', to: '2026-12-04' }
+    const all = await freeSlotsAllTopics(env.ctx, range)
+    for (const topicId of [CONSULTATION, OPEN_ACCOUNT]) {
+      expect(all.get(topicId)).toEqual(await freeSlotsFor(env.ctx, { ...range, topicId }))
+    }
+    expect(all.get(OPEN_ACCOUNT)?.find((s) => s.date === '2026-11-23' && s.time === '10:00')?.free).toBe(1)
   })
 
   it('gives the last place of a slot to exactly one of 50 desks booking at once', async () => {
