@@ -25,12 +25,11 @@ import type { ServiceContext } from '../src/main/services/context'
 import { buildReceipt } from '../src/main/services/documents/receipt'
 import { allocatePayment } from '../src/shared/cash/allocation'
 import type { PaymentDraft } from '../src/shared/domain/cash'
-import type { ClerkInfo, ClerkRole } from '../src/shared/domain/clerk'
 import type { PaymentPostInput } from '../src/shared/ipc/schemas/cash'
 import { plainAmount } from '../src/shared/money'
 import { renderDocumentHtml } from '../src/shared/print/render-html'
 import { benchArgs } from './lib/args'
-import { BenchClock, benchContext } from './lib/context'
+import { BenchClock, benchContext, demoOperator } from './lib/context'
 import { benchPeriods, ensureBenchDatabase } from './lib/database'
 import { fmt, latencyLine, rss } from './lib/report'
 
@@ -46,13 +45,6 @@ const PDFS = 10
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 const args = benchArgs()
-
-async function operator(db: Db): Promise<ClerkInfo> {
-  const row = (await db.knex('clerks').where({ login: 'operator' }).first()) as
-    { id: string; login: string; full_name: string; role: ClerkRole } | undefined
-  if (!row) throw new Error('В базе нет демо-операциониста operator')
-  return { id: row.id, login: row.login, fullName: row.full_name, role: row.role }
-}
 
 /** Removes the bench counter's shifts with their payments (this run's, or a killed run's). */
 async function clearBenchCounter(db: Db, officeId: string): Promise<number> {
@@ -182,7 +174,7 @@ async function main(): Promise<void> {
     ctx.settings.update({ officeId, counterNumber: BENCH_COUNTER })
     const leftover = await clearBenchCounter(db, officeId)
     if (leftover > 0) console.log(`Удалены платежи прошлого прерванного прогона: ${fmt(leftover)}`)
-    const clerk = await operator(db)
+    const clerk = await demoOperator(db)
     await openShift(ctx, clerk, { float: '100000' })
 
     // The forms: drafts of random open accounts with charges, read outside the measurement.

@@ -4,15 +4,14 @@
 // would: each meter a plausible month or more on from its latest reading, taken inside the
 // window of the as-of month. Prints p50/p95/max against p95 ≤ 10 ms, then removes what it
 // posted so the next run finds the same database.
-import { openDb, type Db } from '../src/main/db/connection'
+import { openDb } from '../src/main/db/connection'
 import { Random } from '../src/main/demo/random'
 import { checkReadings, postReadings, readingsForm } from '../src/main/services/readings'
 import type { ServiceContext } from '../src/main/services/context'
 import { periodsBetween } from '../src/shared/billing/period'
 import type { ReadingEntry, ReadingsInput } from '../src/shared/domain/billing'
-import type { ClerkInfo, ClerkRole } from '../src/shared/domain/clerk'
 import { benchArgs } from './lib/args'
-import { BenchClock, benchContext } from './lib/context'
+import { BenchClock, benchContext, demoOperator } from './lib/context'
 import { benchPeriods, ensureBenchDatabase } from './lib/database'
 import { fmt, percentile, rss } from './lib/report'
 
@@ -81,13 +80,6 @@ async function prepare(
   return input
 }
 
-async function operator(db: Db): Promise<ClerkInfo> {
-  const row = (await db.knex('clerks').where({ login: 'operator' }).first()) as
-    { id: string; login: string; full_name: string; role: ClerkRole } | undefined
-  if (!row) throw new Error('В базе нет демо-операциониста operator')
-  return { id: row.id, login: row.login, fullName: row.full_name, role: row.role }
-}
-
 async function main(): Promise<void> {
   const dbPath = await ensureBenchDatabase(args)
   const db = openDb({ client: 'sqlite', filename: dbPath })
@@ -96,7 +88,7 @@ async function main(): Promise<void> {
     const { current } = await benchPeriods(db)
     const takenOn = `${current}-20`
     const ctx = benchContext(db, new BenchClock(Date.parse(`${takenOn}T07:00:00.000Z`)))
-    const clerk = await operator(db)
+    const clerk = await demoOperator(db)
 
     // The inputs: random open accounts (seeded), each prepared outside the measurement.
     const random = new Random(args.seed)

@@ -3,8 +3,10 @@
 import { randomBytes } from 'node:crypto'
 import { memorySettings } from '../../src/main/config/settings'
 import type { Db } from '../../src/main/db/connection'
+import { findClerkByLogin, toClerkInfo } from '../../src/main/db/repositories/clerks'
 import { unavailableVault } from '../../src/main/security/passport-vault'
 import type { Clock, ServiceContext } from '../../src/main/services/context'
+import type { ClerkInfo } from '../../src/shared/domain/clerk'
 import { bufferedRandom, uuidV7Generator } from '../../src/shared/uuid'
 
 export class BenchClock implements Clock {
@@ -28,4 +30,11 @@ export function benchContext(db: Db, clock: Clock): ServiceContext {
     settings: memorySettings(),
     vault: unavailableVault('паспорта бенчмарку не нужны'),
   }
+}
+
+/** The demo database's operator, as a signed-in session would carry them. */
+export async function demoOperator(db: Db): Promise<ClerkInfo> {
+  const row = await findClerkByLogin(db, 'operator')
+  if (!row) throw new Error('В базе нет демо-операциониста operator')
+  return toClerkInfo(row)
 }

@@ -62,7 +62,8 @@ export async function findShift(db: Knex, id: string): Promise<ShiftRow | undefi
   return row ? normalise(row) : undefined
 }
 
-function normalise(row: ShiftRow): ShiftRow {
+/** A shifts row with its numbers as numbers (pg returns BIGINT as text). */
+export function normalise(row: ShiftRow): ShiftRow {
   const n = (v: number | null): number | null => (v === null ? null : Number(v))
   return {
     ...row,

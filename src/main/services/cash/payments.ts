@@ -56,7 +56,8 @@ interface KeyedRow {
   request_hash: string | null
 }
 
-async function findByKey(db: Knex | Knex.Transaction, key: string): Promise<KeyedRow | undefined> {
+/** The payment (or refund) an idempotency key already made, if any. */
+export async function findByKey(db: Knex | Knex.Transaction, key: string): Promise<KeyedRow | undefined> {
   return (await db('payments').where({ idempotency_key: key }).select('id', 'request_hash').first()) as
     KeyedRow | undefined
 }

@@ -150,16 +150,19 @@ export async function postedResult(
   const [receipt] = await summaries(ctx, [row])
   return {
     receipt: receipt as ReceiptSummary,
-    document: buildReceipt(await receiptInput(ctx, row), { copy: row.printed_at !== null }),
+    document: await documentOf(ctx, row),
     changeKopecks: Number(row.change_kopecks ?? 0),
     replayed,
   }
 }
 
+async function documentOf(ctx: ServiceContext, row: PaymentRow): Promise<PrintDocument> {
+  return buildReceipt(await receiptInput(ctx, row), { copy: row.printed_at !== null })
+}
+
 /** The receipt to preview or print: «КОПИЯ» once it has been printed. */
 export async function receiptDocument(ctx: ServiceContext, paymentId: string): Promise<PrintDocument> {
-  const row = await requirePayment(ctx, paymentId)
-  return buildReceipt(await receiptInput(ctx, row), { copy: row.printed_at !== null })
+  return documentOf(ctx, await requirePayment(ctx, paymentId))
 }
 
 export async function shiftReceipts(ctx: ServiceContext, shiftId: string): Promise<ReceiptSummary[]> {
@@ -171,7 +174,11 @@ export async function shiftReceipts(ctx: ServiceContext, shiftId: string): Promi
 }
 
 export async function markPrinted(ctx: ServiceContext, clerkId: string, paymentId: string): Promise<null> {
-  const row = await requirePayment(ctx, paymentId)
+  return markRowPrinted(ctx, clerkId, await requirePayment(ctx, paymentId))
+}
+
+async function markRowPrinted(ctx: ServiceContext, clerkId: string, row: PaymentRow): Promise<null> {
+  const paymentId = row.id
   if (row.printed_at) return null
   await ctx.db.knex.transaction(async (trx) => {
     await trx('payments')
@@ -199,11 +206,10 @@ export async function printReceipt(
   paymentId: string,
 ): Promise<PrintResult> {
   const row = await requirePayment(ctx, paymentId)
-  const document = buildReceipt(await receiptInput(ctx, row), { copy: row.printed_at !== null })
   const settings = ctx.settings.get()
-  const outcome = await printer.print(document, settings.printer)
+  const outcome = await printer.print(await documentOf(ctx, row), settings.printer)
   if (!outcome.ok) return outcome
-  await markPrinted(ctx, clerkId, paymentId)
+  await markRowPrinted(ctx, clerkId, row)
   if (!row.printed_at && settings.cash.openDrawer && settings.cash.drawerDevice) {
     const drawer = await kickDrawer(settings.cash.drawerDevice)
     if (!drawer.ok) return { ok: false, message: `Чек напечатан. ${drawer.message}` }

@@ -15,7 +15,7 @@ import { insertRecorded } from '../outbox'
 import { requireOrganisation } from '../organisation'
 import { confirmBySupervisor } from '../supervisor'
 import { requireCounter } from './counter'
-import { nextReceipt, replayOf, requestHash, shiftForPosting } from './payments'
+import { findByKey, nextReceipt, replayOf, requestHash, shiftForPosting } from './payments'
 import { postedResult, registerFiscal } from './receipts'
 import { shiftFigures } from './shift-figures'
 
@@ -36,8 +36,7 @@ export async function reversePayment(
   input: PaymentReverseInput,
 ): Promise<PaymentPosted> {
   const hash = requestHash({ reverses: input.paymentId, reason: input.reason })
-  const seen = (await ctx.db.knex('payments').where({ idempotency_key: input.idempotencyKey }).first()) as
-    { id: string; request_hash: string | null } | undefined
+  const seen = await findByKey(ctx.db.knex, input.idempotencyKey)
   if (seen) return postedResult(ctx, replayOf(seen, hash), true)
   const supervisor = await confirmBySupervisor(ctx, clerk, input.supervisor)
   const org = await requireOrganisation(ctx)

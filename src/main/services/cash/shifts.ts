@@ -23,15 +23,20 @@ import { enqueueOutbox, insertRecorded } from '../outbox'
 import { requireOrganisation } from '../organisation'
 import { confirmBySupervisor } from '../supervisor'
 import { requireAmount } from './amounts'
-import { findOpenShift, findShift, requireCounter, type Counter, type ShiftRow } from './counter'
+import { findOpenShift, normalise, requireCounter, type Counter, type ShiftRow } from './counter'
 import { clerkNames, shiftFigures, shiftView } from './shift-figures'
 
 const NO_SHIFT = 'Смена не открыта: откройте смену (F2 на экране «Касса»), затем принимайте деньги.'
 
-async function viewOf(ctx: ServiceContext, shift: ShiftRow, officeName: string): Promise<ShiftView> {
+async function viewOf(
+  ctx: ServiceContext,
+  shift: ShiftRow,
+  officeName: string,
+  known?: Map<string, string>,
+): Promise<ShiftView> {
   const [figures, names] = await Promise.all([
     shiftFigures(ctx.db.knex, shift),
-    clerkNames(ctx.db.knex, [shift.opened_by, shift.closed_by]),
+    known ?? clerkNames(ctx.db.knex, [shift.opened_by, shift.closed_by]),
   ])
   return shiftView(shift, figures, { officeName, clerkNames: names, now: ctx.clock.now() })
 }
@@ -301,14 +306,16 @@ export async function zReport(ctx: ServiceContext, shiftId: string): Promise<Pri
 /** The counter's last shifts, newest first (for the Z-report reprint). */
 export async function listShifts(ctx: ServiceContext): Promise<ShiftView[]> {
   const counter = await requireCounter(ctx)
-  const rows = (await ctx.db
-    .knex('shifts')
-    .where({ office_id: counter.office.id, counter_number: counter.counterNumber })
-    .orderBy('number', 'desc')
-    .limit(30)
-    .select('id')) as Array<{ id: string }>
-  const shifts = await Promise.all(rows.map((r) => findShift(ctx.db.knex, r.id)))
-  return Promise.all(
-    shifts.filter((s): s is ShiftRow => Boolean(s)).map((s) => viewOf(ctx, s, counter.office.name)),
+  const rows = (
+    (await ctx.db
+      .knex('shifts')
+      .where({ office_id: counter.office.id, counter_number: counter.counterNumber })
+      .orderBy('number', 'desc')
+      .limit(30)) as ShiftRow[]
+  ).map(normalise)
+  const names = await clerkNames(
+    ctx.db.knex,
+    rows.flatMap((r) => [r.opened_by, r.closed_by]),
   )
+  return Promise.all(rows.map((s) => viewOf(ctx, s, counter.office.name, names)))
 }
