@@ -79,7 +79,13 @@ async function start(): Promise<void> {
     keySealer: safeStorageSealer(),
     log: console.log,
   })
-  registerIpc({ ctx: workstation.ctx, version: app.getVersion(), printer: new ElectronPrinter(), isAppUrl })
+  registerIpc({
+    ctx: workstation.ctx,
+    version: app.getVersion(),
+    printer: new ElectronPrinter(),
+    sync: workstation.sync,
+    isAppUrl,
+  })
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createWindow()
   mainWindow.on('closed', () => (mainWindow = null))

@@ -13,11 +13,13 @@ import { migrateToLatest } from '../db/migrate'
 import { findOrganisation, listOffices } from '../db/repositories/organisation'
 import { buildDemoSqlite } from '../demo/build'
 import { shiftedClock, systemClock, type Clock, type ServiceContext } from '../services/context'
+import { createSyncService, type SyncService } from '../sync/service'
 
 export const DEMO_ACCOUNTS = 5000
 
 export interface Workstation {
   ctx: ServiceContext
+  sync: SyncService
   close(): Promise<void>
 }
 
@@ -30,7 +32,13 @@ export async function openWorkstation(options: {
 }): Promise<Workstation> {
   const log = options.log ?? (() => {})
   const clock = clockFromEnvironment(process.env.OKNO_CLOCK_START, log)
-  if (!existsSync(options.dbPath)) {
+  const settings = fileSettings(options.settingsPath)
+  const officeMode = settings.get().sync.mode === 'office'
+  if (!existsSync(options.dbPath) && officeMode) {
+    // A new desk of an office: an empty store, filled by the first download from the server.
+    log(`Базы данных нет (${options.dbPath}): создаю пустую, данные придут с сервера отделения.`)
+    mkdirSync(dirname(options.dbPath), { recursive: true })
+  } else if (!existsSync(options.dbPath)) {
     log(`Базы данных нет (${options.dbPath}): создаю демонстрационную на ${DEMO_ACCOUNTS} лицевых счетов…`)
     mkdirSync(dirname(options.dbPath), { recursive: true })
     await buildDemoSqlite(options.dbPath, {
@@ -41,7 +49,6 @@ export async function openWorkstation(options: {
   const db = openDb({ client: 'sqlite', filename: options.dbPath })
   const applied = await migrateToLatest(db.knex)
   if (applied.length > 0) log(`Схема базы обновлена: ${applied.join(', ')}`)
-  const settings = fileSettings(options.settingsPath)
   const org = await findOrganisation(db)
   if (org?.is_demo && settings.get().officeId === null) {
     // A demo desk starts at the first office so the clerk sees a working counter at once.
@@ -62,7 +69,20 @@ export async function openWorkstation(options: {
     settings,
     vault: key.key ? createPassportVault(key.key) : unavailableVault(key.reason),
   }
-  return { ctx, close: () => db.close() }
+  const sync = createSyncService({
+    ctx,
+    sealer: options.keySealer,
+    backupPath: join(dirname(options.dbPath), `okno-standalone-${Date.now()}.sqlite`),
+    log,
+  })
+  return {
+    ctx,
+    sync,
+    async close() {
+      await sync.close()
+      await db.close()
+    },
+  }
 }
 
 /** OKNO_CLOCK_START=2026-11-22T07:00:00Z starts the desk's clock there (tests, demonstrations). */

@@ -6,6 +6,26 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../../shared/print/document'
 import { cashSettingsSchema, DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
+import { SYNC_INTERVAL_DEFAULT_SECONDS } from '../../shared/ipc/schemas/sync'
+
+/** The office server's connection; the password sealed by the OS key store, or plain (browser mode). */
+const storedServerSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  database: z.string(),
+  user: z.string(),
+  password: z.object({ format: z.enum(['os', 'plain']), data: z.string() }).nullable(),
+})
+
+export type StoredServer = z.infer<typeof storedServerSchema>
+
+const syncSettingsFileSchema = z.object({
+  mode: z.enum(['standalone', 'office']).default('standalone'),
+  server: storedServerSchema.nullable().default(null),
+  intervalSeconds: z.number().int().min(1).max(300).default(SYNC_INTERVAL_DEFAULT_SECONDS),
+})
+
+export type StoredSyncSettings = z.infer<typeof syncSettingsFileSchema>
 
 const fileSchema = z.object({
   workstationId: z.uuid(),
@@ -14,6 +34,11 @@ const fileSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(120).default(IDLE_LOCK_DEFAULT_MINUTES),
   printer: printerSettingsSchema.default(DEFAULT_PRINTER_SETTINGS),
   cash: cashSettingsSchema.default(DEFAULT_CASH_SETTINGS),
+  sync: syncSettingsFileSchema.default({
+    mode: 'standalone',
+    server: null,
+    intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS,
+  }),
 })
 
 export type WorkstationSettings = z.infer<typeof fileSchema>

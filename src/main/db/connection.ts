@@ -3,7 +3,16 @@ import knexFactory, { type Knex } from 'knex'
 import pg from 'pg'
 import { OknoSqliteClient } from './sqlite-client'
 
-export type DbConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connectionString: string }
+export type DbConfig =
+  | { client: 'sqlite'; filename: string }
+  | {
+      client: 'pg'
+      connectionString: string
+      /** The server cancels a statement running longer (the office server: a stuck lock). */
+      statementTimeoutMs?: number
+      /** Give up connecting after this long (the office server: a dead network). */
+      connectTimeoutMs?: number
+    }
 
 export type Dialect = 'sqlite' | 'pg'
 
@@ -45,8 +54,13 @@ export function openDb(config: DbConfig): Db {
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
   const knex = knexFactory({
     client: 'pg',
-    connection: { connectionString: config.connectionString },
+    connection: {
+      connectionString: config.connectionString,
+      ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}),
+      ...(config.connectTimeoutMs ? { connectionTimeoutMillis: config.connectTimeoutMs } : {}),
+    },
     pool: { min: 0, max: 8 },
+    ...(config.connectTimeoutMs ? { acquireConnectionTimeout: config.connectTimeoutMs * 2 } : {}),
   })
   return { knex, dialect: 'pg', close: () => knex.destroy() }
 }

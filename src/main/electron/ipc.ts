@@ -7,12 +7,14 @@ import type { Envelope } from '../../shared/ipc/envelope'
 import { dispatch } from '../ipc/dispatch'
 import type { Printer } from '../printing/printer'
 import type { ServiceContext } from '../services/context'
+import type { SyncService } from '../sync/service'
 import { newSession, type Session } from '../services/sessions'
 
 export function registerIpc(options: {
   ctx: ServiceContext
   version: string
   printer: Printer
+  sync: SyncService
   isAppUrl: (url: string) => boolean
 }): void {
   const sessions = new Map<number, Session>()
@@ -37,6 +39,7 @@ export function registerIpc(options: {
         shell: 'electron',
         version: options.version,
         printer: options.printer,
+        sync: options.sync,
       })
     })
   }

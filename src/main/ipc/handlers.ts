@@ -5,6 +5,7 @@ import type { ChannelOutput, ChannelParsed } from '../../shared/ipc/contract'
 import { OknoError } from '../../shared/ipc/envelope'
 import type { ClerkInfo } from '../../shared/domain/clerk'
 import type { Printer } from '../printing/printer'
+import type { SyncService } from '../sync/service'
 import { getAccountCard, searchAccounts } from '../services/accounts'
 import { accountBalance, accountStatement, monthDetail } from '../services/balances'
 import { billDocument } from '../services/bill'
@@ -67,6 +68,8 @@ export interface CallContext {
   version: string
   /** The shell's print backend (Electron's printers; none in browser mode). */
   printer: Printer
+  /** The office sync: its status, and direct operations on the server in office mode. */
+  sync: SyncService
 }
 
 type Handler<C extends Channel> = (
@@ -96,7 +99,8 @@ export const handlers = {
   'settings:update': (i, c) => updateWorkstationSettings(c.ctx, clerkId(c), i),
   'audit:verify': (_, c) => verifyAuditChain(c.ctx),
   'cabinet:state': (i, c) => cabinetState(c.ctx, i.accountId),
-  'cabinet:register': (i, c) => registerCabinet(c.ctx, clerk(c), i),
+  'cabinet:register': (i, c) =>
+    c.sync.direct('регистрация личного кабинета', (ctx) => registerCabinet(ctx, clerk(c), i)),
   'cabinet:reset': (i, c) => resetCabinetPassword(c.ctx, clerk(c), i),
   'cabinet:attach': (i, c) => attachAccount(c.ctx, clerkId(c), i),
   'cabinet:unblockReset': (i, c) => unblockReset(c.ctx, clerkId(c), i),
@@ -117,7 +121,7 @@ export const handlers = {
   'shift:open': (i, c) => openShift(c.ctx, clerk(c), i),
   'shift:cashMove': (i, c) => moveCash(c.ctx, clerk(c), i),
   'shift:xReport': (_, c) => xReport(c.ctx, clerk(c)),
-  'shift:close': (i, c) => closeShift(c.ctx, clerk(c), i),
+  'shift:close': (i, c) => c.sync.direct('закрытие смены', (ctx) => closeShift(ctx, clerk(c), i)),
   'shift:zReport': (i, c) => zReport(c.ctx, i.shiftId),
   'shift:list': (_, c) => listShifts(c.ctx),
   'shift:receipts': (i, c) => shiftReceipts(c.ctx, i.shiftId),
@@ -134,9 +138,10 @@ export const handlers = {
   'reports:paymentsDocument': (i, c) => paymentsReportDocument(c.ctx, i, clerk(c)),
   'appointments:meta': (_, c) => appointmentMeta(c.ctx),
   'appointments:slots': (i, c) => freeSlotsFor(c.ctx, i),
-  'appointments:book': (i, c) => bookAppointment(c.ctx, clerk(c), i),
+  'appointments:book': (i, c) => c.sync.direct('запись на приём', (ctx) => bookAppointment(ctx, clerk(c), i)),
   'appointments:cancel': (i, c) => cancelAppointment(c.ctx, clerk(c), i.appointmentId, i.reason),
-  'appointments:reschedule': (i, c) => rescheduleAppointment(c.ctx, clerk(c), i),
+  'appointments:reschedule': (i, c) =>
+    c.sync.direct('перенос записи на приём', (ctx) => rescheduleAppointment(ctx, clerk(c), i)),
   'appointments:mark': (i, c) => markAppointment(c.ctx, clerk(c), i.appointmentId, i.status),
   'appointments:day': (i, c) => dayBoard(c.ctx, i.officeId, i.date),
   'appointments:week': (i, c) => weekLoad(c.ctx, i.officeId, i.from),
@@ -153,4 +158,11 @@ export const handlers = {
   'topics:save': (i, c) => saveTopic(c.ctx, clerkId(c), i),
   'appointments:report': (i, c) => appointmentsReport(c.ctx, i, clerk(c)),
   'appointments:reportXlsx': (i, c) => appointmentsReportXlsx(c.ctx, i, clerk(c)),
+  'sync:status': (_, c) => c.sync.status(),
+  'sync:now': (_, c) => c.sync.syncNow(),
+  'sync:outbox': (i, c) => c.sync.outbox(i.filter, i.limit),
+  'sync:retryFailed': (_, c) => c.sync.retryFailed(clerkId(c)),
+  'sync:settings': (_, c) => c.sync.settings(),
+  'sync:saveSettings': (i, c) => c.sync.saveSettings(clerkId(c), i),
+  'sync:testServer': (i, c) => c.sync.testServer(i),
 } satisfies Handlers

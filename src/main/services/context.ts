@@ -30,4 +30,9 @@ export interface ServiceContext {
   vault: PassportVault
   /** The counter's fiscal register (54-ФЗ); none configured when absent. */
   fiscal?: FiscalRegister
+  /**
+   * 'server': this context writes on the office server (a direct operation): its changes go to
+   * the server's change log for every desk to pull, not to an outbox.
+   */
+  changeLog?: 'server'
 }

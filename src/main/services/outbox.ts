@@ -2,6 +2,7 @@
 // transaction as the change itself (DESIGN.md «Data»), and sent later by the sync worker.
 import type { Knex } from 'knex'
 import type { ServiceContext } from './context'
+import { lockChangeLog, recordChanges } from '../sync/change-log'
 
 export interface OutboxEntry {
   entity: string
@@ -26,17 +27,32 @@ export async function enqueueOutboxMany(
 ): Promise<void> {
   if (entries.length === 0) return
   const createdAt = ctx.clock.now().toISOString()
-  await trx('outbox').insert(
-    entries.map((entry) => ({
-      id: ctx.newId(),
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      op: entry.op,
-      payload: JSON.stringify(entry.payload),
-      created_at: createdAt,
-      attempts: 0,
-    })),
-  )
+  const rows = entries.map((entry) => ({
+    id: ctx.newId(),
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    op: entry.op,
+    payload: JSON.stringify(entry.payload),
+    created_at: createdAt,
+    attempts: 0,
+  }))
+  if (ctx.changeLog === 'server') {
+    await lockChangeLog(trx)
+    await recordChanges(
+      trx,
+      null,
+      rows.map((r) => ({
+        id: r.id,
+        entity: r.entity,
+        entityId: r.entity_id,
+        op: r.op,
+        payload: r.payload,
+        createdAt,
+      })),
+    )
+    return
+  }
+  await trx('outbox').insert(rows)
 }
 
 /**

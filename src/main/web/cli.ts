@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   })
   const server = await startWebServer({
     ctx: workstation.ctx,
+    sync: workstation.sync,
     rendererDir: process.env.OKNO_RENDERER_DIR ?? join(__dirname, '../renderer'),
     port,
     version,

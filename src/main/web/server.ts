@@ -1,5 +1,6 @@
 // Browser mode: serves the built renderer and the bridge to a browser on this machine, and runs
 // each bridge call through the same dispatcher as Electron's IPC. Listens on loopback only.
+import type { SyncService } from '../sync/service'
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -22,6 +23,7 @@ import {
 
 export interface WebServerOptions {
   ctx: ServiceContext
+  sync: SyncService
   /** The built renderer (out/renderer). */
   rendererDir: string
   port?: number
@@ -158,6 +160,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       shell: 'web',
       version: options.version,
       printer,
+      sync: options.sync,
     })
     send(res, 200, 'application/json', JSON.stringify(envelope))
   }

@@ -69,6 +69,13 @@ export const CHANNELS = [
   'topics:save',
   'appointments:report',
   'appointments:reportXlsx',
+  'sync:status',
+  'sync:now',
+  'sync:outbox',
+  'sync:retryFailed',
+  'sync:settings',
+  'sync:saveSettings',
+  'sync:testServer',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

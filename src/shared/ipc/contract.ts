@@ -91,6 +91,9 @@ import {
   topicSaveSchema,
 } from './schemas/appointment-admin'
 
+import type { OutboxList, ServerCheck, SyncSettingsView, SyncStatus } from '../domain/sync'
+import { outboxListSchema, syncServerSchema, syncSettingsSchema } from './schemas/sync'
+
 /**
  * public: anyone (sign-in screen); session: a signed-in clerk, even while the screen is locked;
  * clerk: a signed-in clerk with the screen unlocked; supervisor/administrator: that role or higher.
@@ -222,6 +225,13 @@ export const contract = {
     'supervisor',
     appointmentReportSchema,
   ),
+  'sync:status': channel<typeof empty, SyncStatus>('session', empty),
+  'sync:now': channel<typeof empty, SyncStatus>('clerk', empty),
+  'sync:outbox': channel<typeof outboxListSchema, OutboxList>('supervisor', outboxListSchema),
+  'sync:retryFailed': channel<typeof empty, SyncStatus>('supervisor', empty),
+  'sync:settings': channel<typeof empty, SyncSettingsView>('clerk', empty),
+  'sync:saveSettings': channel<typeof syncSettingsSchema, SyncSettingsView>('administrator', syncSettingsSchema),
+  'sync:testServer': channel<typeof syncServerSchema, ServerCheck>('administrator', syncServerSchema),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -146,6 +146,13 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   },
   'appointments:report': { from: '2026-11-01', to: '2026-11-30' },
   'appointments:reportXlsx': { from: '2026-11-01', to: '2026-11-30', officeId: randomUUID() },
+  'sync:status': {},
+  'sync:now': {},
+  'sync:outbox': { filter: 'failed', limit: 10 },
+  'sync:retryFailed': {},
+  'sync:settings': {},
+  'sync:saveSettings': { mode: 'standalone', server: null, intervalSeconds: 2 },
+  'sync:testServer': { host: '127.0.0.1', port: 1, database: 'okno', user: 'okno' },
 }
 
 const byAccess = (...access: string[]): Channel[] =>

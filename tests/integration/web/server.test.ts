@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BRIDGE_HEADER, bridgeScript } from '../../../src/main/web/bridge-script'
 import { startWebServer, type WebServer } from '../../../src/main/web/server'
+import { createSyncService } from '../../../src/main/sync/service'
 import { demoClerk } from '../../helpers/clerks'
 import { makeContext } from '../../helpers/context'
 import { useTestDatabase } from '../../helpers/database'
@@ -105,8 +106,10 @@ describe('browser mode web server', () => {
     writeFileSync(join(dir, 'renderer', 'assets', 'app.js'), 'console.log("app")')
     writeFileSync(join(dir, 'package.json'), SECRET)
     writeFileSync(join(dir, 'secret.txt'), SECRET)
+    const { ctx } = makeContext(getDb())
     server = await startWebServer({
-      ctx: makeContext(getDb()).ctx,
+      ctx,
+      sync: createSyncService({ ctx, sealer: null }),
       rendererDir: join(dir, 'renderer'),
       version: 'test',
     })

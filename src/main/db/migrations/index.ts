@@ -4,6 +4,7 @@ import { cabinetSchema } from './002_cabinet'
 import { billingSchema } from './003_billing'
 import { cashSchema } from './004_cash'
 import { appointmentsSchema } from './005_appointments'
+import { syncSchema } from './006_sync'
 import type { Migration } from './types'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   billingSchema,
   cashSchema,
   appointmentsSchema,
+  syncSchema,
 ]

@@ -1,0 +1,133 @@
+// The first download of an office's data to a new desk: every shared table copied from the
+// server in key order, page by page, inside one read-only snapshot of the server, so the copy and
+// the change number it starts pulling after agree exactly. Pages travel as one JSON text each
+// (json_agg on the server, json_each here): no per-value work in JavaScript.
+// A desk that was used alone before keeps a copy of its old store beside the new one.
+import type { Knex } from 'knex'
+import type { Db } from '../db/connection'
+import type { DownloadProgress } from '../../shared/domain/sync'
+import { insertRows } from '../db/bulk'
+import { lastChange } from './change-log'
+import { readState, writeState } from './state'
+import { SYNC_TABLES, type SyncTable } from './tables'
+
+export const DOWNLOAD_PAGE = 20_000
+
+async function localColumns(local: Db, table: string): Promise<string[]> {
+  const rows = (await local.knex.raw(`PRAGMA table_info("${table}")`)) as Array<{ name: string }>
+  return rows.map((r) => r.name)
+}
+
+async function wipeShared(local: Db): Promise<void> {
+  await local.knex.transaction(async (trx) => {
+    for (const table of [...SYNC_TABLES].reverse()) await trx(table.name).delete()
+    await trx('outbox').delete()
+    await trx('sync_state').delete()
+  })
+}
+
+/** Whether the desk has finished its first download from the office server. */
+export async function isDownloaded(local: Db): Promise<boolean> {
+  return (await readState(local.knex, 'downloaded_at')) !== null
+}
+
+async function page(
+  snapshot: Knex.Transaction,
+  table: SyncTable,
+  after: Knex.Value[] | null,
+): Promise<Array<Record<string, unknown>>> {
+  const key = table.key.map((k) => `"${k}"`).join(', ')
+  const where = after ? `WHERE (${key}) > (${table.key.map(() => '?').join(', ')})` : ''
+  const sql = `SELECT * FROM "${table.name}" ${where} ORDER BY ${key} LIMIT ${DOWNLOAD_PAGE}`
+  const result = (await snapshot.raw(sql, after ?? [])) as { rows: Array<Record<string, unknown>> }
+  return result.rows
+}
+
+/**
+ * Copies one table page by page. The next page is read from the server while this one is
+ * written here (SQLite works on its own thread), so the two sides overlap.
+ */
+async function copyTable(
+  snapshot: Knex.Transaction,
+  local: Db,
+  table: SyncTable,
+  onRows: (n: number) => void,
+): Promise<void> {
+  const columns = await localColumns(local, table.name)
+  let writing: Promise<void> = Promise.resolve()
+  let after: Knex.Value[] | null = null
+  for (;;) {
+    const rows = await page(snapshot, table, after)
+    if (rows.length === 0) break
+    const values = rows.map((r) => columns.map((c) => r[c] ?? null))
+    await writing
+    writing = local.knex
+      .transaction((trx) => insertRows(trx, 'sqlite', table.name, columns, values))
+      .then(() => onRows(rows.length))
+    if (rows.length < DOWNLOAD_PAGE) break
+    const last = rows[rows.length - 1] as Record<string, unknown>
+    after = table.key.map((k) => last[k] as Knex.Value)
+  }
+  await writing
+}
+
+/**
+ * Copies the office's data here and sets the pull cursor to the change the copy includes.
+ * Interrupted, it starts over next time (the flag is written last).
+ */
+export async function initialDownload(
+  local: Db,
+  server: Db,
+  onProgress: (p: DownloadProgress) => void,
+  options: { backupTo?: string } = {},
+): Promise<{ rows: number; cursor: number }> {
+  if (options.backupTo && (await hasData(local))) {
+    await local.knex.raw('VACUUM INTO ?', [options.backupTo])
+  }
+  await wipeShared(local)
+  // The copy comes from one consistent snapshot of the server, parents first; checking each
+  // row's parents again here would only slow it down.
+  await local.knex.raw('PRAGMA foreign_keys = OFF')
+  try {
+    return await copyAll(local, server, onProgress)
+  } finally {
+    await local.knex.raw('PRAGMA foreign_keys = ON')
+  }
+}
+
+async function copyAll(
+  local: Db,
+  server: Db,
+  onProgress: (p: DownloadProgress) => void,
+): Promise<{ rows: number; cursor: number }> {
+  let rows = 0
+  let cursor = 0
+  await server.knex.transaction(
+    async (snapshot) => {
+      cursor = await lastChange(snapshot)
+      const counts: number[] = []
+      for (const t of SYNC_TABLES) {
+        const r = (await snapshot(t.name).count({ n: '*' }).first()) as { n: string | number }
+        counts.push(Number(r.n))
+      }
+      const total = counts.reduce((a, b) => a + b, 0)
+      for (const table of SYNC_TABLES) {
+        onProgress({ table: table.title, rowsDone: rows, rowsTotal: total })
+        await copyTable(snapshot, local, table, (n) => {
+          rows += n
+          onProgress({ table: table.title, rowsDone: rows, rowsTotal: total })
+        })
+      }
+    },
+    { isolationLevel: 'repeatable read', readOnly: true },
+  )
+  await local.knex.transaction(async (trx) => {
+    await writeState(trx, 'cursor', String(cursor))
+    await writeState(trx, 'downloaded_at', new Date().toISOString())
+  })
+  return { rows, cursor }
+}
+
+async function hasData(local: Db): Promise<boolean> {
+  return (await local.knex('accounts').first('id')) !== undefined
+}

@@ -1,0 +1,77 @@
+// The office sync as the desk sees it: the mode, the server connection (never its password),
+// the worker's state, and the outbox rows a supervisor looks into.
+
+export type SyncMode = 'standalone' | 'office'
+
+/**
+ * standalone: no server. online: the last exchange with the server succeeded. offline: the
+ * server cannot be reached (the worker retries with backoff). downloading: the first download of
+ * the office's data is running. refused: the server's schema version differs from this desk's.
+ */
+export type SyncState = 'standalone' | 'online' | 'offline' | 'downloading' | 'refused'
+
+export interface SyncServerView {
+  host: string
+  port: number
+  database: string
+  user: string
+  /** A password is saved (sealed by the OS key store when the desktop shell runs). */
+  passwordSaved: boolean
+}
+
+export interface SyncSettingsView {
+  mode: SyncMode
+  server: SyncServerView | null
+  intervalSeconds: number
+  /** False in browser mode: a saved password is kept in an owner-only file, not the OS key store. */
+  passwordSealed: boolean
+}
+
+export interface DownloadProgress {
+  /** The table being copied, in Russian («лицевые счета»). */
+  table: string
+  rowsDone: number
+  rowsTotal: number
+}
+
+export interface SyncStatus {
+  mode: SyncMode
+  state: SyncState
+  /** Outbox rows not yet on the server (failed ones included). */
+  pending: number
+  /** Rows the server refused; they wait for a supervisor. */
+  failed: number
+  lastSyncAt: string | null
+  /** The last error in Russian (the server's message included), null after a success. */
+  lastError: string | null
+  nextAttemptAt: string | null
+  download: DownloadProgress | null
+}
+
+export interface OutboxRowView {
+  id: string
+  entity: string
+  /** What the row is, in Russian («оплата», «показание»). */
+  entityTitle: string
+  entityId: string
+  op: 'insert' | 'update' | 'delete'
+  createdAt: string
+  attempts: number
+  lastError: string | null
+  failed: boolean
+}
+
+export interface OutboxList {
+  pending: number
+  failed: number
+  /** The oldest first, at most `limit`. */
+  rows: OutboxRowView[]
+}
+
+export interface ServerCheck {
+  ok: boolean
+  /** What happened, in Russian: «Соединение установлено, схема версии 6» or the reason. */
+  message: string
+  serverVersion: number | null
+  localVersion: number
+}
