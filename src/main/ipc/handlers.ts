@@ -6,10 +6,10 @@ import { OknoError } from '../../shared/ipc/envelope'
 import type { ClerkInfo } from '../../shared/domain/clerk'
 import type { Printer } from '../printing/printer'
 import type { SyncService } from '../sync/service'
+import { runChargesShared } from '../sync/refresh'
 import { getAccountCard, searchAccounts } from '../services/accounts'
 import { accountBalance, accountStatement, monthDetail } from '../services/balances'
 import { billDocument } from '../services/bill'
-import { runCharges } from '../services/charge-run'
 import { checkReadings, postReadings, readingsForm, readingsHistory } from '../services/readings'
 import { registerCabinet, resetCabinetPassword } from '../services/cabinet-issue'
 import { attachAccount, cabinetState, unblockReset } from '../services/cabinets'
@@ -113,7 +113,10 @@ export const handlers = {
   'readings:check': (i, c) => checkReadings(c.ctx, i),
   'readings:post': (i, c) => postReadings(c.ctx, clerk(c), i),
   'readings:history': (i, c) => readingsHistory(c.ctx, i.accountId),
-  'charges:run': (i, c) => runCharges(c.ctx, i.period, clerkId(c)),
+  // In office mode the run is the server's (every desk's readings are there); desks then replace
+  // the month's charges with the server's as one change.
+  'charges:run': (i, c) =>
+    c.sync.direct('расчёт начислений', (ctx) => runChargesShared(ctx, i.period, clerkId(c))),
   'account:statement': (i, c) => accountStatement(c.ctx, i.accountId, i.from, i.to),
   'account:month': (i, c) => monthDetail(c.ctx, i.accountId, i.period),
   'account:balance': (i, c) => accountBalance(c.ctx, i.accountId, i.asOf),

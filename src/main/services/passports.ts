@@ -7,7 +7,7 @@ import { currentDocument, findDocumentByHmac } from '../db/repositories/cabinets
 import type { PassportRecord } from '../security/passport-vault'
 import { appendAudit, recordAudit } from './audit'
 import type { ServiceContext } from './context'
-import { insertRecorded } from './outbox'
+import { enqueueOutbox, insertRecorded } from './outbox'
 
 /**
  * Puts the passport on file for the person, replacing an older one of theirs. A number already on
@@ -32,7 +32,15 @@ export async function storePassport(
     )
   }
   const current = await currentDocument(trx, personId)
-  if (current) await trx('person_documents').where({ id: current.id }).update({ replaced_at: now })
+  if (current) {
+    await trx('person_documents').where({ id: current.id }).update({ replaced_at: now })
+    await enqueueOutbox(ctx, trx, {
+      entity: 'person_documents',
+      entityId: current.id,
+      op: 'update',
+      payload: { replaced_at: now },
+    })
+  }
   const row = {
     id: ctx.newId(),
     person_id: personId,

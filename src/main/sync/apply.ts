@@ -2,6 +2,7 @@
 // desk) to a store. Consecutive inserts into one table go as one statement; an insert of a row
 // the store already has is ignored, so applying a change twice leaves the same state.
 import type { Knex } from 'knex'
+import { applyChargesRefresh, CHARGES_REFRESH } from './refresh'
 import { syncTable, type SyncTable } from './tables'
 
 export interface Change {
@@ -9,8 +10,9 @@ export interface Change {
   id: string
   entity: string
   entityId: string
-  op: 'insert' | 'update' | 'delete'
-  /** The row (insert, delete) or the changed fields (update), as JSON. */
+  /** refresh: a month's charges replaced as a whole (see refresh.ts). */
+  op: 'insert' | 'update' | 'delete' | 'refresh'
+  /** The row (insert, delete), the changed fields (update) or { period } (refresh), as JSON. */
   payload: string
   createdAt: string
 }
@@ -34,8 +36,15 @@ async function insertRows(trx: Knex.Transaction, table: SyncTable, rows: Row[]):
   }
 }
 
-/** Applies the changes in order; returns the meter/period pairs of the readings it inserted. */
-export async function applyChanges(trx: Knex.Transaction, changes: readonly Change[]): Promise<void> {
+/**
+ * Applies the changes in order. `source` is the server a desk pulls from: a month's charges
+ * refresh is copied from it (the server itself never receives one).
+ */
+export async function applyChanges(
+  trx: Knex.Transaction,
+  changes: readonly Change[],
+  source?: Knex,
+): Promise<void> {
   const readingPairs = new Map<string, { meterId: string; period: string }>()
   const pending: { table: SyncTable | null; rows: Row[] } = { table: null, rows: [] }
   const flush = async (): Promise<void> => {
@@ -46,6 +55,14 @@ export async function applyChanges(trx: Knex.Transaction, changes: readonly Chan
   for (const change of changes) {
     const table = syncTable(change.entity)
     const row = JSON.parse(change.payload) as Row
+    if (change.op === CHARGES_REFRESH.op) {
+      if (change.entity !== CHARGES_REFRESH.entity || !source) {
+        throw new Error(`Изменение ${change.id}: обновление «${change.entity}» здесь не применяется`)
+      }
+      await flush()
+      await applyChargesRefresh(trx, source, String(row.period))
+      continue
+    }
     if (change.op === 'insert') {
       if (pending.table !== table) await flush()
       pending.table = table

@@ -79,7 +79,7 @@ export async function initialDownload(
   local: Db,
   server: Db,
   onProgress: (p: DownloadProgress) => void,
-  options: { backupTo?: string } = {},
+  options: { backupTo?: string; serverId?: string } = {},
 ): Promise<{ rows: number; cursor: number }> {
   if (options.backupTo && (await hasData(local))) {
     await local.knex.raw('VACUUM INTO ?', [options.backupTo])
@@ -89,7 +89,9 @@ export async function initialDownload(
   // row's parents again here would only slow it down.
   await local.knex.raw('PRAGMA foreign_keys = OFF')
   try {
-    return await copyAll(local, server, onProgress)
+    const result = await copyAll(local, server, onProgress)
+    if (options.serverId) await writeState(local.knex, 'server_id', options.serverId)
+    return result
   } finally {
     await local.knex.raw('PRAGMA foreign_keys = ON')
   }

@@ -15,7 +15,7 @@ export async function pullBatch(local: Db, server: Db, origin: string, batchSize
   await local.knex.transaction(async (trx) => {
     // A cursor moved by another pull meanwhile (a direct operation's) means this batch is stale.
     if ((await readCursor(trx)) !== cursor) return
-    await applyChanges(trx, changes)
+    await applyChanges(trx, changes, server.knex)
     await writeState(trx, 'cursor', String(last))
   })
   return changes.length

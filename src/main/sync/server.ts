@@ -40,6 +40,21 @@ export function openServer(
   })
 }
 
+/**
+ * The server's identity: a UUID kept in its own `sync_state`, made the first time a desk asks.
+ * A desk remembers the server it downloaded from, so pointing it at another office's server
+ * starts a new download instead of mixing two offices.
+ */
+export async function serverIdentity(server: Db): Promise<string> {
+  await server.knex.raw(
+    "INSERT INTO sync_state (key, value) VALUES ('server_id', gen_random_uuid()::text) ON CONFLICT (key) DO NOTHING",
+  )
+  const row = (await server.knex('sync_state').select('value').where({ key: 'server_id' }).first()) as {
+    value: string
+  }
+  return row.value
+}
+
 /** Null when the server's schema is this desk's; otherwise what is wrong and what to do. */
 export function schemaMismatch(server: number, local: number = CURRENT_SCHEMA_VERSION): string | null {
   if (server === local) return null

@@ -49,6 +49,15 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   { name: 'appointment_seats', key: ['office_id', 'date', 'time', 'seat'], title: 'места в расписании' },
 ]
 
+/** Tables that stay on each store: the desk's queue and cursor, the server's log, migrations. */
+export const LOCAL_TABLES: readonly string[] = [
+  'outbox',
+  'sync_state',
+  'sync_changes',
+  'okno_migrations',
+  'okno_migrations_lock',
+]
+
 const BY_NAME = new Map(SYNC_TABLES.map((t) => [t.name, t]))
 
 /** The table an outbox row names; a name outside the list is refused (never reaches SQL). */

@@ -12,7 +12,7 @@ import { initialDownload, isDownloaded } from './download'
 import { describeServerError, isTransient } from './errors'
 import { pullAll } from './pull'
 import { pushAll } from './push'
-import { schemaMismatch, serverContext } from './server'
+import { schemaMismatch, serverContext, serverIdentity } from './server'
 import { readState, writeState } from './state'
 
 export interface BackoffPolicy {
@@ -57,6 +57,7 @@ export class SyncWorker {
   private download: DownloadProgress | null = null
   private failures = 0
   private schemaChecked = false
+  private serverId: string | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private running = false
   private queue: Promise<unknown> = Promise.resolve()
@@ -184,17 +185,37 @@ export class SyncWorker {
     if (!this.schemaChecked) {
       const mismatch = schemaMismatch(await schemaVersion(this.o.server.knex), CURRENT_SCHEMA_VERSION)
       if (mismatch) throw new SchemaRefused(mismatch)
+      this.serverId = await serverIdentity(this.o.server)
       this.schemaChecked = true
     }
-    if (!(await isDownloaded(this.o.local))) {
+    const serverId = this.serverId as string
+    const knownId = await readState(this.o.local.knex, 'server_id')
+    const downloaded = await isDownloaded(this.o.local)
+    if (downloaded && knownId !== null && knownId !== serverId) {
+      const unsent = await this.unsent()
+      if (unsent > 0) {
+        throw new SchemaRefused(
+          `Рабочее место связано с другим сервером отделения, и ${unsent} изменений ещё не отправлены туда. Верните в настройках прежний сервер, чтобы отправить их, или обратитесь к администратору.`,
+        )
+      }
+    }
+    if (!downloaded || (knownId !== null && knownId !== serverId)) {
       this.state = 'downloading'
       const started = Date.now()
       const { rows } = await initialDownload(this.o.local, this.o.server, (p) => (this.download = p), {
         ...(this.o.backupPath ? { backupTo: this.o.backupPath } : {}),
+        serverId,
       })
       this.download = null
       this.o.log?.(`Первичная загрузка: ${rows} строк за ${Math.round((Date.now() - started) / 1000)} с`)
     }
+  }
+
+  private async unsent(): Promise<number> {
+    const row = (await this.o.local.knex('outbox').whereNull('sent_at').count({ n: '*' }).first()) as {
+      n: number | string
+    }
+    return Number(row.n)
   }
 
   private async cycle(): Promise<void> {

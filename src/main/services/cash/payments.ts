@@ -15,7 +15,7 @@ import { OknoError } from '../../../shared/ipc/envelope'
 import { isUniqueViolation } from '../../db/errors'
 import { appendAudit } from '../audit'
 import type { ServiceContext } from '../context'
-import { insertRecorded } from '../outbox'
+import { enqueueOutbox, insertRecorded } from '../outbox'
 import { requireOrganisation } from '../organisation'
 import { accountHeader } from './account-header'
 import { requireAmount } from './amounts'
@@ -95,14 +95,25 @@ export async function shiftForPosting(
   return shift
 }
 
-/** Takes the shift's next receipt number and returns the payment's number fields. */
+/**
+ * Takes the shift's next receipt number and returns the payment's number fields. The shift's
+ * counter goes to the office server too: a desk that downloads the office again (or the server
+ * closing the shift) must not start the numbering over.
+ */
 export async function nextReceipt(
+  ctx: ServiceContext,
   trx: Knex.Transaction,
   counter: Counter,
   shift: ShiftRow,
 ): Promise<{ receipt_no: number; receipt_number: string }> {
   const receiptNo = shift.last_receipt_no + 1
   await trx('shifts').where({ id: shift.id }).update({ last_receipt_no: receiptNo })
+  await enqueueOutbox(ctx, trx, {
+    entity: 'shifts',
+    entityId: shift.id,
+    op: 'update',
+    payload: { last_receipt_no: receiptNo },
+  })
   return {
     receipt_no: receiptNo,
     receipt_number: receiptNumber(counter.office.code, counter.counterNumber, shift.number, receiptNo),
@@ -158,7 +169,7 @@ export async function postPayment(
           reverses_id: null,
           created_at: now,
           shift_id: shift.id,
-          ...(await nextReceipt(trx, counter, shift)),
+          ...(await nextReceipt(ctx, trx, counter, shift)),
           idempotency_key: input.idempotencyKey,
           request_hash: hash,
           clerk_id: clerk.id,

@@ -15,6 +15,7 @@ import { requireOrganisation } from '../organisation'
 import { accountHeader } from './account-header'
 import { findShift } from './counter'
 import { clerkNames } from './shift-figures'
+import { enqueueOutbox } from '../outbox'
 
 interface PaymentRow {
   id: string
@@ -181,10 +182,14 @@ async function markRowPrinted(ctx: ServiceContext, clerkId: string, row: Payment
   const paymentId = row.id
   if (row.printed_at) return null
   await ctx.db.knex.transaction(async (trx) => {
-    await trx('payments')
-      .where({ id: paymentId })
-      .whereNull('printed_at')
-      .update({ printed_at: ctx.clock.now().toISOString() })
+    const printedAt = ctx.clock.now().toISOString()
+    await trx('payments').where({ id: paymentId }).whereNull('printed_at').update({ printed_at: printedAt })
+    await enqueueOutbox(ctx, trx, {
+      entity: 'payments',
+      entityId: paymentId,
+      op: 'update',
+      payload: { printed_at: printedAt },
+    })
     await appendAudit(ctx, trx, {
       action: 'receipt.print',
       clerkId,
@@ -232,10 +237,16 @@ export async function registerFiscal(ctx: ServiceContext, paymentId: string): Pr
         receiptNumber: input.receiptNumber,
       }),
     )
-    await ctx.db
-      .knex('payments')
-      .where({ id: paymentId })
-      .update({ fiscal: JSON.stringify(mark) })
+    await ctx.db.knex.transaction(async (trx) => {
+      const fiscal = JSON.stringify(mark)
+      await trx('payments').where({ id: paymentId }).update({ fiscal })
+      await enqueueOutbox(ctx, trx, {
+        entity: 'payments',
+        entityId: paymentId,
+        op: 'update',
+        payload: { fiscal },
+      })
+    })
   } catch (err) {
     await ctx.db.knex.transaction((trx) =>
       appendAudit(ctx, trx, {

@@ -78,7 +78,7 @@ export async function reversePayment(
           reverses_id: original.id,
           created_at: now.toISOString(),
           shift_id: shift.id,
-          ...(await nextReceipt(trx, counter, shift)),
+          ...(await nextReceipt(ctx, trx, counter, shift)),
           idempotency_key: input.idempotencyKey,
           request_hash: hash,
           clerk_id: clerk.id,

@@ -1,0 +1,94 @@
+// A month's charges reach the desks as one change, not row by row: a charge run (done on the
+// server in office mode) writes hundreds of thousands of rows, and logging each would make every
+// desk replay them. Instead the run logs «refresh charges of month M», and a desk pulling it
+// replaces its charges of that month with the server's, inside the pull's transaction.
+import type { Knex } from 'knex'
+import { insertRows } from '../db/bulk'
+import type { ChargeRunResult } from '../../shared/domain/billing'
+import { runCharges } from '../services/charge-run'
+import type { ServiceContext } from '../services/context'
+import { lockChangeLog, recordChanges } from './change-log'
+
+export const CHARGES_REFRESH = { entity: 'charges', op: 'refresh' } as const
+
+/** Logs the refresh of `period`'s charges on the server (a direct charge run's last step). */
+export async function recordChargesRefresh(ctx: ServiceContext, period: string): Promise<void> {
+  await ctx.db.knex.transaction(async (trx) => {
+    await lockChangeLog(trx)
+    await recordChanges(trx, null, [
+      {
+        id: ctx.newId(),
+        entity: CHARGES_REFRESH.entity,
+        entityId: period,
+        op: CHARGES_REFRESH.op,
+        payload: JSON.stringify({ period }),
+        createdAt: ctx.clock.now().toISOString(),
+      },
+    ])
+  })
+}
+
+/**
+ * The charge run wherever `ctx` writes: here in standalone mode; on the office server in office
+ * mode (every desk's readings are there), followed by the refresh every desk pulls.
+ */
+export async function runChargesShared(
+  ctx: ServiceContext,
+  period: string,
+  clerkId: string | null,
+): Promise<ChargeRunResult> {
+  const result = await runCharges(ctx, period, clerkId)
+  if (ctx.changeLog === 'server') await recordChargesRefresh(ctx, period)
+  return result
+}
+
+const PAGE = 20_000
+
+async function copyWhere(
+  source: Knex,
+  trx: Knex.Transaction,
+  table: string,
+  where: (q: Knex.QueryBuilder) => void,
+): Promise<void> {
+  let after = ''
+  for (;;) {
+    const rows = (await source(table)
+      .select('*')
+      .modify(where)
+      .andWhere('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)) as Array<Record<string, unknown>>
+    if (rows.length === 0) return
+    const columns = Object.keys(rows[0] as Record<string, unknown>)
+    await insertRows(
+      trx,
+      'sqlite',
+      table,
+      columns,
+      rows.map((r) => columns.map((c) => r[c] ?? null)),
+    )
+    if (rows.length < PAGE) return
+    after = String((rows[rows.length - 1] as Record<string, unknown>).id)
+  }
+}
+
+/** Replaces this desk's charges (and their lines and runs) of `period` with the server's. */
+export async function applyChargesRefresh(
+  trx: Knex.Transaction,
+  source: Knex,
+  period: string,
+): Promise<void> {
+  await trx('charge_lines')
+    .whereIn('charge_id', (q) => void q.select('id').from('charges').where({ period }))
+    .delete()
+  await trx('charges').where({ period }).delete()
+  await trx('charge_runs').where({ period }).delete()
+  await copyWhere(source, trx, 'charge_runs', (q) => void q.where({ period }))
+  await copyWhere(source, trx, 'charges', (q) => void q.where({ period }))
+  await copyWhere(
+    source,
+    trx,
+    'charge_lines',
+    (q) => void q.whereIn('charge_id', (s) => void s.select('id').from('charges').where({ period })),
+  )
+}

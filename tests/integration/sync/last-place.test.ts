@@ -1,0 +1,81 @@
+// The last place at a time, booked from two desks at once: booking is a direct operation on the
+// office server, so exactly one desk gets it and the other is told the time is taken; after the
+// exchange both desks show the one appointment.
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { bookAppointment, SLOT_TAKEN } from '../../../src/main/services/appointments/booking'
+import type { AppointmentBooked } from '../../../src/shared/domain/appointment'
+import type { ClerkInfo } from '../../../src/shared/domain/clerk'
+import { OknoError } from '../../../src/shared/ipc/envelope'
+import { booking, testOffice } from '../../helpers/appointments'
+import { createOffice, type Desk, type Office } from '../../helpers/sync'
+import {
+  DOWNLOAD_TIMEOUT,
+  describeOffice,
+  downloadedDesk,
+  ids,
+  serverClerk,
+  syncAll,
+  tableSnapshot,
+} from './support'
+
+describeOffice('office sync: two desks race for the last place', () => {
+  let office: Office
+  let officeId: string
+  let a: Desk
+  let b: Desk
+  let clerkA: ClerkInfo
+  let clerkB: ClerkInfo
+
+  beforeAll(async () => {
+    office = await createOffice()
+    officeId = await testOffice(office.server, 1)
+    clerkA = await serverClerk(office)
+    clerkB = await serverClerk(office)
+    a = await downloadedDesk(office, 1)
+    b = await downloadedDesk(office, 2)
+  }, DOWNLOAD_TIMEOUT)
+
+  afterAll(async () => {
+    await a?.dispose()
+    await b?.dispose()
+    await office?.dispose()
+  })
+
+  it('gives the place to exactly one desk; the other hears the time is taken; both then show it', async () => {
+    for (const desk of [a, b]) expect(await ids(desk.db, 'offices', { id: officeId })).toEqual([officeId])
+    const results = await Promise.allSettled([
+      a.worker.direct(a.ctx, 'запись на приём', (c) => bookAppointment(c, clerkA, booking(officeId))),
+      b.worker.direct(b.ctx, 'запись на приём', (c) => bookAppointment(c, clerkB, booking(officeId))),
+    ])
+    const won = results.filter(
+      (r): r is PromiseFulfilledResult<AppointmentBooked> => r.status === 'fulfilled',
+    )
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    expect(won).toHaveLength(1)
+    expect(lost).toHaveLength(1)
+    const err = lost[0]?.reason as unknown
+    expect(err).toBeInstanceOf(OknoError)
+    expect(err).toMatchObject({ code: 'CONFLICT', message: SLOT_TAKEN })
+    expect(SLOT_TAKEN).toContain('уже занято')
+    const appointment = won[0]?.value.appointment
+    expect(appointment).toMatchObject({ date: '2026-11-23', starts: '10:00', status: 'booked' })
+
+    await syncAll([a, b])
+    const seats = (db: typeof a.db): Promise<Map<string, string>> =>
+      tableSnapshot(
+        db,
+        'appointment_seats',
+        ['office_id', 'date', 'time', 'seat'],
+        ['appointment_id'],
+        (q) => void q.where({ office_id: officeId }),
+      )
+    const onServer = await seats(office.server)
+    expect([...onServer.values()]).toEqual([JSON.stringify([appointment?.id])])
+    for (const desk of [a, b]) {
+      expect(await ids(desk.db, 'appointments', { office_id: officeId })).toEqual([appointment?.id])
+      expect(await seats(desk.db)).toEqual(onServer)
+      // Made on the server: nothing of it waits in either desk's outbox.
+      expect(await desk.db.knex('outbox').where({ entity: 'appointments' })).toEqual([])
+    }
+  })
+})

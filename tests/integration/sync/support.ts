@@ -1,0 +1,206 @@
+// Shared pieces of the office-sync suites: an office server on PostgreSQL (skipped, with the
+// reason printed, without OKNO_TEST_PG_URL), desks that have downloaded it, clerks known to
+// every store, a server nobody listens on, rounds of sync until quiet, and table snapshots to
+// compare stores as maps rather than counts.
+import { createServer } from 'node:net'
+import { describe } from 'vitest'
+import type { Db } from '../../../src/main/db/connection'
+import { verifyAuditChain } from '../../../src/main/services/audit'
+import { cashDeskState, openShift } from '../../../src/main/services/cash/shifts'
+import { changesAfter } from '../../../src/main/sync/change-log'
+import { openServer } from '../../../src/main/sync/server'
+import { readCursor } from '../../../src/main/sync/state'
+import { SyncWorker } from '../../../src/main/sync/worker'
+import type { AuditVerification } from '../../../src/shared/domain/app'
+import type { ClerkInfo } from '../../../src/shared/domain/clerk'
+import type { ShiftCloseInput } from '../../../src/shared/ipc/schemas/cash'
+import { plainAmount } from '../../../src/shared/money'
+import { clerkOf } from '../../helpers/cabinet'
+import { firstOfficeId } from '../../helpers/cash'
+import { makeContext } from '../../helpers/context'
+import { PG_URL_VARIABLE, pgUrl, type TestEnv } from '../../helpers/database'
+import { createDesk, type Desk, type Office } from '../../helpers/sync'
+
+const SKIP_REASON = pgUrl()
+  ? null
+  : `[okno tests] office sync suites skipped: ${PG_URL_VARIABLE} is not set (they need a PostgreSQL server).`
+if (SKIP_REASON) console.warn(SKIP_REASON)
+
+/** beforeAll's limit where desks download the office (a 3,000-account demo, on a busy machine). */
+export const DOWNLOAD_TIMEOUT = 240_000
+
+/** A suite that needs the office server (PostgreSQL); skipped with a printed reason without it. */
+export function describeOffice(name: string, body: () => void): void {
+  describe.skipIf(SKIP_REASON !== null)(name, body)
+}
+
+/** A desk as the cash and billing helpers take it (TestEnv). */
+export function envOf(desk: Desk): TestEnv {
+  return { kind: 'sqlite', db: desk.db, ctx: desk.ctx, clock: desk.clock, settings: desk.settings }
+}
+
+/** A clerk created on the server before the desks download it, so every store knows them. */
+export async function serverClerk(
+  office: Office,
+  role: 'operator' | 'supervisor' = 'operator',
+): Promise<ClerkInfo> {
+  return (await clerkOf(office.server, role)).info
+}
+
+/** A desk of the office's first office at window `counterNumber`, its first download done. */
+export async function downloadedDesk(office: Office, counterNumber: number): Promise<Desk> {
+  const desk = await createDesk(office, { officeId: await firstOfficeId(office.server), counterNumber })
+  const status = await desk.worker.syncNow()
+  if (status.state !== 'online') {
+    await desk.dispose()
+    throw new Error(`The desk did not download the office: ${status.state}, ${status.lastError}`)
+  }
+  return desk
+}
+
+/** Opens a shift at the desk's window (float 1 000 ₽). */
+export async function openDeskShift(desk: Desk, clerk: ClerkInfo): Promise<string> {
+  return (await openShift(desk.ctx, clerk, { float: '1000' })).id
+}
+
+/** The closing form with the cash counted exactly as expected (no supervisor needed). */
+export async function countedAsExpected(desk: Desk): Promise<ShiftCloseInput> {
+  const { shift } = await cashDeskState(desk.ctx)
+  if (!shift) throw new Error('No open shift at this desk')
+  return { counted: plainAmount(shift.figures.expectedKopecks) }
+}
+
+/** A TCP port on this machine that nothing listens on (connections to it are refused). */
+export async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  if (!address || typeof address === 'string') throw new Error('No port')
+  return address.port
+}
+
+/** A second worker for the desk's store whose server is `url` (by default, nobody listening). */
+export async function otherWorker(
+  desk: Desk,
+  url?: string,
+): Promise<{ worker: SyncWorker; server: Db; dispose(): Promise<void> }> {
+  const server = openServer(url ?? `postgres://postgres@127.0.0.1:${await closedPort()}/okno`, {
+    connectTimeoutMs: 1_000,
+  })
+  const worker = new SyncWorker({
+    local: desk.db,
+    server,
+    origin: desk.settings.get().workstationId,
+    clock: desk.clock,
+    intervalMs: 1_000,
+    backoff: { baseMs: 50, maxMs: 500 },
+  })
+  return {
+    worker,
+    server,
+    async dispose() {
+      await worker.stop()
+      await server.close()
+    },
+  }
+}
+
+/** Whether the desk has nothing to push and nothing to pull. */
+async function quiet(desk: Desk): Promise<boolean> {
+  const status = await desk.worker.status()
+  if (status.pending - status.failed > 0) return false
+  const cursor = await readCursor(desk.db.knex)
+  return (await changesAfter(desk.server.knex, cursor, desk.settings.get().workstationId, 1)).length === 0
+}
+
+/** Syncs the desks in turn (A, B, A…) until every one of them is quiet; throws if one fails. */
+export async function syncAll(desks: readonly Desk[], maxRounds = 4): Promise<void> {
+  for (let round = 0; round < maxRounds; round++) {
+    for (const desk of desks) {
+      const status = await desk.worker.syncNow()
+      if (status.state !== 'online') throw new Error(`Sync failed: ${status.state}, ${status.lastError}`)
+    }
+    const states = await Promise.all(desks.map(quiet))
+    if (states.every(Boolean)) return
+  }
+  throw new Error(`The desks are not quiet after ${maxRounds} rounds`)
+}
+
+/** A value as both stores can agree on it: booleans as 0/1 (SQLite keeps them so). */
+function normal(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (value === undefined) return null
+  return value
+}
+
+/**
+ * The table's rows as a map from the key (columns joined by «|») to the other columns' values,
+ * normalised so a SQLite desk and the PostgreSQL server compare equal when they agree.
+ */
+export async function tableSnapshot(
+  db: Db,
+  table: string,
+  key: readonly string[],
+  columns: readonly string[],
+  where: (q: import('knex').Knex.QueryBuilder) => void = () => {},
+): Promise<Map<string, string>> {
+  const q = db.knex(table).select([...key, ...columns])
+  where(q)
+  const rows = (await q) as Array<Record<string, unknown>>
+  return new Map(
+    rows.map((r) => [
+      key.map((k) => String(r[k])).join('|'),
+      JSON.stringify(columns.map((c) => normal(r[c]))),
+    ]),
+  )
+}
+
+/** Every column of every row, keyed like tableSnapshot: what «unchanged» means for a table. */
+export async function fullSnapshot(
+  db: Db,
+  table: string,
+  key: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = (await db.knex(table).select('*')) as Array<Record<string, unknown>>
+  return new Map(
+    rows.map((r) => [
+      key.map((k) => String(r[k])).join('|'),
+      JSON.stringify(
+        Object.keys(r)
+          .sort()
+          .map((c) => [c, normal(r[c])]),
+      ),
+    ]),
+  )
+}
+
+/** Sums of a column grouped by another, as a map (e.g. payments per account). */
+export async function sumsBy(
+  db: Db,
+  table: string,
+  by: string,
+  column: string,
+): Promise<Map<string, number>> {
+  const rows = (await db.knex(table).groupBy(by).select(by).sum({ s: column })) as Array<
+    Record<string, unknown>
+  >
+  return new Map(rows.map((r) => [String(r[by]), Number(r.s)]))
+}
+
+/** The audit chain of a store, checked as the supervisor's screen checks it. */
+export function auditChain(db: Db): Promise<AuditVerification> {
+  return verifyAuditChain(makeContext(db).ctx)
+}
+
+export async function ids(db: Db, table: string, where: Record<string, unknown> = {}): Promise<string[]> {
+  const rows = (await db.knex(table).where(where).select('id').orderBy('id')) as Array<{ id: string }>
+  return rows.map((r) => r.id)
+}
+
+/** The server's change log: count, and the change ids pushed by `origin` (all when omitted). */
+export async function loggedChanges(server: Db, origin?: string): Promise<string[]> {
+  const q = server.knex('sync_changes').select('change_id').orderBy('change_id')
+  if (origin) q.where({ origin })
+  return ((await q) as Array<{ change_id: string }>).map((r) => r.change_id)
+}
