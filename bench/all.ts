@@ -10,6 +10,7 @@ const BENCHES = [
   'readings.bench.ts',
   'payments.bench.ts',
   'appointments.bench.ts',
+  'sync.bench.ts',
 ]
 
 let failed = 0

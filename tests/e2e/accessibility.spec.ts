@@ -1,9 +1,9 @@
 // Every control on every screen has an accessible name (a visible label or a Russian
 // aria-label), so a screen reader and role-based locators find it; one combobox for search.
-import type { Page } from '@playwright/test'
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
 import { formatPeriodRu, readingPeriod } from '../../src/shared/billing/period'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../src/shared/dates'
+import { expectAllControlsNamed } from './a11y'
 import { indebtedAccount } from './cash-data'
 import { meteredAccount, sampleAccount, typedValue, type SampleMeter } from './data'
 import { expect, test } from './fixtures'
@@ -14,25 +14,6 @@ import { ChargesPage } from './pages/charges-page'
 import { DeskPage } from './pages/desk-page'
 import { ReadingsForm } from './pages/readings-form'
 import { E2E_CLOCK_START } from './template'
-
-const CONTROL_ROLES = [
-  'button',
-  'link',
-  'textbox',
-  'combobox',
-  'spinbutton',
-  'checkbox',
-  'option',
-  'listbox',
-] as const
-
-async function expectAllControlsNamed(page: Page, screen: string): Promise<void> {
-  for (const role of CONTROL_ROLES) {
-    for (const control of await page.getByRole(role).all()) {
-      await expect(control, `${screen}: ${role} без доступного имени`).toHaveAccessibleName(/\S/)
-    }
-  }
-}
 
 test('sign-in, desk, results, account card, settings and lock screen: all controls are named', async ({
   page,

@@ -295,7 +295,7 @@ test('blind close set by the administrator: the expected sum is hidden and main 
     await tolerance.fill('10')
     await page.getByRole('checkbox', { name: /Закрывать смену вслепую/ }).check()
     await page.screenshot({ path: '/tmp/settings-cash.png', fullPage: true })
-    await page.getByRole('button', { name: 'Сохранить' }).click()
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Настройки сохранены' })).toBeVisible()
     await expect(tolerance).toHaveValue('10,00')
     await page.getByRole('button', { name: 'Выйти' }).click()

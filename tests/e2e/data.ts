@@ -288,6 +288,13 @@ export async function storedReadings(dbPath: string, accountId: string) {
   }
 }
 
+/** A value `months` of usual consumption above the previous one, on the meter's own resolution. */
+export function ahead(meter: SampleMeter, zone: number, months: number): number {
+  const step = 10 ** (3 - meter.fractionDigits)
+  const usual = Math.max(step, Math.round((meter.monthlyMilli[zone] ?? step) / step) * step)
+  return (meter.previousMilli[zone] as number) + usual * months
+}
+
 /**
  * A reading in milli-units as a clerk types it off the meter: «12345» or «123,456» (comma, the
  * meter's fraction digits, no grouping).

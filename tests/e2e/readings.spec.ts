@@ -7,7 +7,14 @@ import { formatMeterValue } from '../../src/shared/billing/meter-value'
 import { formatPeriodRu, readingPeriod } from '../../src/shared/billing/period'
 import { addDays, businessDate, DEFAULT_TIME_ZONE, formatDateRu } from '../../src/shared/dates'
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
-import { meteredAccount, storedReadings, typedValue, type MeteredAccount, type SampleMeter } from './data'
+import {
+  ahead,
+  meteredAccount,
+  storedReadings,
+  typedValue,
+  type MeteredAccount,
+  type SampleMeter,
+} from './data'
 import { expect, test } from './fixtures'
 import { AccountCard } from './pages/account-card'
 import { DeskPage } from './pages/desk-page'
@@ -18,13 +25,6 @@ const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
 const today = businessDate(new Date(E2E_CLOCK_START), DEFAULT_TIME_ZONE)
 const { period } = readingPeriod(today)
 const month = formatPeriodRu(period)
-
-/** A value `months` of usual consumption above the previous one, on the meter's own resolution. */
-function ahead(meter: SampleMeter, zone: number, months: number): number {
-  const step = 10 ** (3 - meter.fractionDigits)
-  const usual = Math.max(step, Math.round((meter.monthlyMilli[zone] ?? step) / step) * step)
-  return (meter.previousMilli[zone] as number) + usual * months
-}
 
 /** Signs in and opens the account from the search field, as a clerk does. */
 async function openAccount(

@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest'
 import { openDb, type Db } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
 import { buildDemoSqlite, seedDemo } from '../../src/main/demo/build'
 import type { DemoOptions } from '../../src/main/demo/generator'
 import { makeContext, type TestContext } from './context'
+import { adminQuery, withDatabase } from './pg-admin'
 
 /**
  * The demo data every database-backed test file starts from. 3,000 accounts (not fewer) so the
@@ -75,22 +75,7 @@ async function sqliteDatabase(options: DemoOptions): Promise<TestDatabase> {
   }
 }
 
-/** The server URL with another database name. */
-export function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
+export { adminQuery, withDatabase }
 
 async function pgDatabase(serverUrl: string, options: DemoOptions): Promise<TestDatabase> {
   const name = `okno_test_${process.pid}_${randomBytes(4).toString('hex')}`

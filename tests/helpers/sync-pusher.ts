@@ -4,8 +4,8 @@
 // «SENT <n>» after each batch is on the server and marked sent here, and «DONE» when the outbox
 // is empty. The parent kills it with SIGKILL somewhere in between.
 import { openDb } from '../../src/main/db/connection'
-import { pushBatch } from '../../src/main/sync/push'
-import { openServer } from '../../src/main/sync/server'
+import { pushBatch } from '../../src/main/services/sync/push'
+import { openServer } from '../../src/main/services/sync/server'
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`)

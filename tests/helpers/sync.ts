@@ -1,14 +1,15 @@
-// An office for sync tests: a PostgreSQL server database holding the standard demo (created from
-// the global setup's template, dropped afterwards), and desks — each a fresh SQLite store with
+// An office for sync tests: a PostgreSQL server database holding a small demo office (dropped
+// afterwards), and desks — each a fresh SQLite store with
 // its own context and sync worker — that download the office's data from it.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDb, type Db } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
-import { openServer } from '../../src/main/sync/server'
-import { SyncWorker, type SyncWorkerOptions } from '../../src/main/sync/worker'
+import { openServer } from '../../src/main/services/sync/server'
+import { SyncWorker, type SyncWorkerOptions } from '../../src/main/services/sync/worker'
 import { makeContext, type TestContext } from './context'
+import type { DemoOptions } from '../../src/main/demo/generator'
 import { createTestDatabase, pgUrl, type TestDatabase } from './database'
 
 export interface Office {
@@ -19,10 +20,17 @@ export interface Office {
   dispose(): Promise<void>
 }
 
-/** A new office server with the standard demo; needs OKNO_TEST_PG_URL. */
-export async function createOffice(): Promise<Office> {
+/**
+ * The office of the sync tests: 600 accounts with a year of history. Small enough that every desk
+ * downloads it in a second or two, large enough for several offices, counters and indebted
+ * accounts; the download bench measures the large office.
+ */
+export const SYNC_DEMO: Required<DemoOptions> = { accounts: 600, asOf: '2026-11-22', seed: 20261130 }
+
+/** A new office server with a demo office; needs OKNO_TEST_PG_URL. */
+export async function createOffice(options: DemoOptions = SYNC_DEMO): Promise<Office> {
   if (!pgUrl()) throw new Error('OKNO_TEST_PG_URL is not set')
-  const database: TestDatabase = await createTestDatabase('pg')
+  const database: TestDatabase = await createTestDatabase('pg', options)
   const url = (database.db.knex.client.config.connection as { connectionString: string }).connectionString
   return { url, server: database.db, dispose: () => database.dispose() }
 }

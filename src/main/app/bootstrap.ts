@@ -13,7 +13,7 @@ import { migrateToLatest } from '../db/migrate'
 import { findOrganisation, listOffices } from '../db/repositories/organisation'
 import { buildDemoSqlite } from '../demo/build'
 import { shiftedClock, systemClock, type Clock, type ServiceContext } from '../services/context'
-import { createSyncService, type SyncService } from '../sync/service'
+import { createSyncService, type SyncService } from '../services/sync/service'
 
 export const DEMO_ACCOUNTS = 5000
 

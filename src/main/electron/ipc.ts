@@ -7,7 +7,7 @@ import type { Envelope } from '../../shared/ipc/envelope'
 import { dispatch } from '../ipc/dispatch'
 import type { Printer } from '../printing/printer'
 import type { ServiceContext } from '../services/context'
-import type { SyncService } from '../sync/service'
+import type { SyncService } from '../services/sync/service'
 import { newSession, type Session } from '../services/sessions'
 
 export function registerIpc(options: {

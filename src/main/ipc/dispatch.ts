@@ -35,6 +35,14 @@ async function checkAccess(access: Access, call: CallContext): Promise<void> {
   if (access === 'public') return
   const { session } = call
   if (!session.clerk) throw new OknoError('UNAUTHENTICATED', 'Сеанс завершён. Войдите в систему заново.')
+  if (session.generation !== undefined && session.generation !== call.sync.generation()) {
+    session.clerk = null
+    session.locked = false
+    throw new OknoError(
+      'UNAUTHENTICATED',
+      'Данные отделения загружены с сервера: войдите под своей учётной записью отделения.',
+    )
+  }
   if (access === 'session') return
   if (await enforceIdleLock(call.ctx, session)) {
     throw new OknoError('SCREEN_LOCKED', 'Экран заблокирован. Введите свой пароль, чтобы продолжить.')
@@ -91,7 +99,9 @@ export async function dispatch(
   try {
     await checkAccess(spec.access, call)
     const handler = handlers[channel] as (input: unknown, call: CallContext) => unknown
-    return { ok: true, data: (await handler(parsed.data, call)) ?? null }
+    const data = (await handler(parsed.data, call)) ?? null
+    if (channel === 'session:signIn') call.session.generation = call.sync.generation()
+    return { ok: true, data }
   } catch (err) {
     if (err instanceof OknoError) return { ok: false, error: err.toData() }
     return internalError(channel satisfies Channel, err)

@@ -2,7 +2,7 @@
 // transaction as the change itself (DESIGN.md «Data»), and sent later by the sync worker.
 import type { Knex } from 'knex'
 import type { ServiceContext } from './context'
-import { lockChangeLog, recordChanges } from '../sync/change-log'
+import { lockChangeLog, recordChanges } from './sync/change-log'
 
 export interface OutboxEntry {
   entity: string

@@ -11,6 +11,11 @@ export interface Session {
   clerk: ClerkInfo | null
   locked: boolean
   lastActivityMs: number
+  /**
+   * The desk's data generation at sign-in (see SyncService.generation): a first download from the
+   * office server replaces the clerks, so a session from before it ends.
+   */
+  generation?: number
 }
 
 export function newSession(): Session {

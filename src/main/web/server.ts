@@ -1,6 +1,6 @@
 // Browser mode: serves the built renderer and the bridge to a browser on this machine, and runs
 // each bridge call through the same dispatcher as Electron's IPC. Listens on loopback only.
-import type { SyncService } from '../sync/service'
+import type { SyncService } from '../services/sync/service'
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'

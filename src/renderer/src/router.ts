@@ -17,6 +17,7 @@ export const router = createRouter({
     // Loaded when first opened: the data table and the report screens stay out of the start bundle.
     { path: '/reports', name: 'reports', component: () => import('./views/ReportsView.vue') },
     { path: '/appointments', name: 'appointments', component: () => import('./views/AppointmentsView.vue') },
+    { path: '/sync', name: 'sync', component: () => import('./views/SyncView.vue') },
     {
       path: '/appointment-settings',
       name: 'appointment-settings',

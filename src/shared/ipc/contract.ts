@@ -230,7 +230,10 @@ export const contract = {
   'sync:outbox': channel<typeof outboxListSchema, OutboxList>('supervisor', outboxListSchema),
   'sync:retryFailed': channel<typeof empty, SyncStatus>('supervisor', empty),
   'sync:settings': channel<typeof empty, SyncSettingsView>('clerk', empty),
-  'sync:saveSettings': channel<typeof syncSettingsSchema, SyncSettingsView>('administrator', syncSettingsSchema),
+  'sync:saveSettings': channel<typeof syncSettingsSchema, SyncSettingsView>(
+    'administrator',
+    syncSettingsSchema,
+  ),
   'sync:testServer': channel<typeof syncServerSchema, ServerCheck>('administrator', syncServerSchema),
 } as const satisfies Record<Channel, ChannelSpec<z.ZodType, unknown>>
 

@@ -25,4 +25,11 @@ export const FIELD_LABELS: Record<string, string> = {
   reason: 'Причина',
   copies: 'Копий',
   paper: 'Бумага',
+  host: 'Адрес сервера',
+  port: 'Порт',
+  database: 'База данных',
+  user: 'Пользователь',
+  intervalSeconds: 'Интервал обмена',
+  mode: 'Режим работы',
+  server: 'Сервер отделения',
 }

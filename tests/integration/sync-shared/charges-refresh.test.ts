@@ -2,7 +2,7 @@
 // the server's through one «refresh» change instead of replaying every row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/main/db/connection'
-import { runChargesShared } from '../../../src/main/sync/refresh'
+import { runChargesShared } from '../../../src/main/services/sync/refresh'
 import { pgUrl } from '../../helpers/database'
 import { createDesk, createOffice, type Desk, type Office } from '../../helpers/sync'
 

@@ -11,7 +11,7 @@ import { byService, freshMeteredAccount, typed } from '../../helpers/billing'
 import { indebtedAccount, payInput } from '../../helpers/cash'
 import { makeContext } from '../../helpers/context'
 import { countAll } from '../../helpers/rows'
-import { createOffice, type Desk, type Office } from '../../helpers/sync'
+import { createOffice, SYNC_DEMO, type Desk, type Office } from '../../helpers/sync'
 import {
   auditChain,
   describeOffice,
@@ -85,7 +85,7 @@ describeOffice('office sync: two desks converge', () => {
       'audit_log',
     ]
     const onServer = await countAll(office.server, tables)
-    expect(onServer.accounts).toBe(3000)
+    expect(onServer.accounts).toBe(SYNC_DEMO.accounts)
     expect(await countAll(a.db, tables)).toEqual(onServer)
     expect(await countAll(b.db, tables)).toEqual(onServer)
     expect(await ids(a.db, 'accounts')).toEqual(await ids(office.server, 'accounts'))

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { CURRENT_SCHEMA_VERSION } from '../../../src/main/db/migrate'
 import { recordAudit } from '../../../src/main/services/audit'
-import { checkServer, schemaMismatch } from '../../../src/main/sync/server'
+import { checkServer, schemaMismatch } from '../../../src/main/services/sync/server'
 import { refusal } from '../../helpers/cabinet'
 import { countRows } from '../../helpers/rows'
 import { createDesk, type Desk, type Office, createOffice } from '../../helpers/sync'

@@ -17,7 +17,7 @@ export class ApiError extends Error {
   }
 }
 
-type SessionErrorListener = (code: 'UNAUTHENTICATED' | 'SCREEN_LOCKED') => void
+type SessionErrorListener = (code: 'UNAUTHENTICATED' | 'SCREEN_LOCKED', message: string) => void
 const sessionListeners = new Set<SessionErrorListener>()
 
 export function onSessionError(listener: SessionErrorListener): () => void {
@@ -33,7 +33,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   if (envelope.ok) return envelope.data
   const { code, message, fields } = envelope.error
   if (code === 'UNAUTHENTICATED' || code === 'SCREEN_LOCKED') {
-    for (const listener of sessionListeners) listener(code)
+    for (const listener of sessionListeners) listener(code, message)
   }
   throw new ApiError(code, message, fields)
 }

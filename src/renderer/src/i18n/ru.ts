@@ -8,6 +8,7 @@ import { readings } from './ru-readings'
 import { reports } from './ru-reports'
 import { appointments } from './ru-appointments'
 import { appointmentAdmin } from './ru-appointment-admin'
+import { sync } from './ru-sync'
 
 export const ru = {
   cabinet,
@@ -19,6 +20,7 @@ export const ru = {
   reports,
   appointments,
   appointmentAdmin,
+  sync,
   app: {
     title: 'Окно',
     subtitle: 'рабочее место операциониста',
@@ -145,6 +147,7 @@ export const ru = {
       print: 'Ctrl+P — напечатать квитанцию в окне печати',
       bill: 'Ctrl+B — квитанция за месяц: просмотр, печать, PDF (на вкладке «Начисления и оплаты»)',
       help: 'F1 — эта справка',
+      sync: 'Ctrl+Shift+S — обмен с сервером отделения: состояние и очередь отправки',
       f12: 'F12 — запись на приём: день отделения, неделя, поиск записей',
       f12Card: 'F12 на карточке счёта — записать клиента на приём',
       appointmentBoard:

@@ -10,9 +10,14 @@ export const useSessionStore = defineStore('session', () => {
   const clerk = computed(() => session.value?.clerk ?? null)
   const locked = computed(() => session.value?.locked ?? false)
 
-  onSessionError((code) => {
-    if (code === 'UNAUTHENTICATED') session.value = null
-    else if (session.value) session.value = { ...session.value, locked: true }
+  /** Why main ended the session (e.g. the office's data replaced the desk's), for the sign-in screen. */
+  const endedReason = ref<string | null>(null)
+
+  onSessionError((code, message) => {
+    if (code === 'UNAUTHENTICATED') {
+      if (session.value) endedReason.value = message
+      session.value = null
+    } else if (session.value) session.value = { ...session.value, locked: true }
   })
 
   async function restore(): Promise<void> {
@@ -20,6 +25,7 @@ export const useSessionStore = defineStore('session', () => {
   }
   async function signIn(login: string, password: string): Promise<void> {
     session.value = await call('session:signIn', { login, password })
+    endedReason.value = null
   }
   async function signOut(): Promise<void> {
     await call('session:signOut', {})
@@ -32,5 +38,5 @@ export const useSessionStore = defineStore('session', () => {
     session.value = await call('session:unlock', { password })
   }
 
-  return { session, clerk, locked, restore, signIn, signOut, lock, unlock }
+  return { session, clerk, locked, endedReason, restore, signIn, signOut, lock, unlock }
 })

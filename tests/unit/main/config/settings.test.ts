@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileSettings, memorySettings } from '../../../../src/main/config/settings'
 import { DEFAULT_PRINTER_SETTINGS } from '../../../../src/shared/print/document'
 import { DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../../../src/shared/settings'
+import { SYNC_INTERVAL_DEFAULT_SECONDS } from '../../../../src/shared/ipc/schemas/sync'
 
 const OFFICE = '0199f49d-b400-7050-a2e7-81e7c2b45595'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -27,6 +28,7 @@ describe('fileSettings', () => {
       idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
       printer: DEFAULT_PRINTER_SETTINGS,
       cash: DEFAULT_CASH_SETTINGS,
+      sync: { mode: 'standalone', server: null, intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS },
     })
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(s)
     if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
@@ -51,13 +53,18 @@ describe('fileSettings', () => {
       idleLockMinutes: 3,
       printer,
       cash,
+      sync: { mode: 'standalone', server: null, intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS },
     })
   })
 
   it('reads a file written before the cash settings existed, with their defaults', () => {
     const file = join(dir, 'old.json')
     writeFileSync(file, JSON.stringify({ workstationId: OFFICE, officeId: null, counterNumber: 4 }))
-    expect(fileSettings(file).get()).toMatchObject({ counterNumber: 4, cash: DEFAULT_CASH_SETTINGS })
+    expect(fileSettings(file).get()).toMatchObject({
+      counterNumber: 4,
+      cash: DEFAULT_CASH_SETTINGS,
+      sync: { mode: 'standalone', server: null },
+    })
   })
 
   it('refuses an invalid update and keeps the file as it was', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../../../src/main/db/connection'
 import { migrateToLatest } from '../../../../src/main/db/migrate'
-import { applyChanges, type Change } from '../../../../src/main/sync/apply'
+import { applyChanges, type Change } from '../../../../src/main/services/sync/apply'
 
 let seq = 0
 function change(entity: string, op: Change['op'], payload: Record<string, unknown>, entityId = ''): Change {

@@ -3,10 +3,10 @@
 // desk replay them. Instead the run logs «refresh charges of month M», and a desk pulling it
 // replaces its charges of that month with the server's, inside the pull's transaction.
 import type { Knex } from 'knex'
-import { insertRows } from '../db/bulk'
-import type { ChargeRunResult } from '../../shared/domain/billing'
-import { runCharges } from '../services/charge-run'
-import type { ServiceContext } from '../services/context'
+import { insertRows } from '../../db/bulk'
+import type { ChargeRunResult } from '../../../shared/domain/billing'
+import { runCharges } from '../charge-run'
+import type { ServiceContext } from '../context'
 import { lockChangeLog, recordChanges } from './change-log'
 
 export const CHARGES_REFRESH = { entity: 'charges', op: 'refresh' } as const

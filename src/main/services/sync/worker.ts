@@ -3,11 +3,11 @@
 // (the network, a restart, a timeout) makes it back off — 1 s, 2 s, 4 s… up to a minute — and
 // try again; nothing is lost meanwhile, the outbox keeps every change. Direct operations (those
 // that must see every desk's state) run through it, one at a time with its cycles.
-import type { Db } from '../db/connection'
-import { CURRENT_SCHEMA_VERSION, schemaVersion } from '../db/migrate'
-import { OknoError } from '../../shared/ipc/envelope'
-import type { DownloadProgress, SyncState, SyncStatus } from '../../shared/domain/sync'
-import type { Clock, ServiceContext } from '../services/context'
+import type { Db } from '../../db/connection'
+import { CURRENT_SCHEMA_VERSION, schemaVersion } from '../../db/migrate'
+import { OknoError } from '../../../shared/ipc/envelope'
+import type { DownloadProgress, SyncState, SyncStatus } from '../../../shared/domain/sync'
+import type { Clock, ServiceContext } from '../context'
 import { initialDownload, isDownloaded } from './download'
 import { describeServerError, isTransient } from './errors'
 import { pullAll } from './pull'
@@ -61,11 +61,17 @@ export class SyncWorker {
   private timer: ReturnType<typeof setTimeout> | null = null
   private running = false
   private queue: Promise<unknown> = Promise.resolve()
+  private downloads = 0
 
   constructor(private readonly o: SyncWorkerOptions) {}
 
   get options(): SyncWorkerOptions {
     return this.o
+  }
+
+  /** How many first downloads this worker has finished (each replaces the desk's data). */
+  get downloadCount(): number {
+    return this.downloads
   }
 
   start(): void {
@@ -207,6 +213,7 @@ export class SyncWorker {
         serverId,
       })
       this.download = null
+      this.downloads++
       this.o.log?.(`Первичная загрузка: ${rows} строк за ${Math.round((Date.now() - started) / 1000)} с`)
     }
   }

@@ -4,8 +4,8 @@
 // server refuses (a constraint, bad data) is found by sending the batch row by row, and parked
 // with the server's message for a supervisor; the rows after it go on.
 import type { Knex } from 'knex'
-import type { Db } from '../db/connection'
-import type { Clock } from '../services/context'
+import type { Db } from '../../db/connection'
+import type { Clock } from '../context'
 import { applyChanges, type Change } from './apply'
 import { lockChangeLog, recordChanges } from './change-log'
 import { describeServerError, isTransient } from './errors'

@@ -3,7 +3,7 @@
 // the store already has is ignored, so applying a change twice leaves the same state.
 import type { Knex } from 'knex'
 import { applyChargesRefresh, CHARGES_REFRESH } from './refresh'
-import { syncTable, type SyncTable } from './tables'
+import { SYNC_TABLES, syncTable, type SyncTable } from './tables'
 
 export interface Change {
   /** The outbox row's UUID: the change's identity everywhere. */
@@ -27,46 +27,85 @@ function keyOf(table: SyncTable, change: Change, row: Row): Row {
 
 const INSERT_CHUNK = 200
 
-async function insertRows(trx: Knex.Transaction, table: SyncTable, rows: Row[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await trx(table.name)
-      .insert(rows.slice(i, i + INSERT_CHUNK))
-      .onConflict([...table.key])
-      .ignore()
+/**
+ * Inserts the rows, ignoring those the store already has. Rows of one shape (the same columns)
+ * go together: a multi-row insert would give a row the others' extra columns as NULL, not their
+ * defaults.
+ */
+async function insertRows(trx: Knex.Transaction, table: SyncTable, rows: readonly Row[]): Promise<void> {
+  const shapes = new Map<string, Row[]>()
+  for (const row of rows) {
+    const shape = Object.keys(row).join(',')
+    const same = shapes.get(shape) ?? []
+    same.push(row)
+    shapes.set(shape, same)
+  }
+  for (const same of shapes.values()) {
+    for (let i = 0; i < same.length; i += INSERT_CHUNK) {
+      await trx(table.name)
+        .insert(same.slice(i, i + INSERT_CHUNK))
+        .onConflict([...table.key])
+        .ignore()
+    }
   }
 }
 
+type ReadingPairs = Map<string, { meterId: string; period: string }>
+
 /**
- * Applies the changes in order. `source` is the server a desk pulls from: a month's charges
- * refresh is copied from it (the server itself never receives one).
+ * Applies the changes as if one by one in order, in few statements. Between deletes (and
+ * refreshes) the inserts go first, one statement per table in the tables' order (parents before
+ * children), then the updates, one per row with its fields merged in order. That is the same
+ * result: an insert never clashes with a later update of another row, an update follows its
+ * row's insert, and a delete followed by an insert of the same key (a schedule replaced) keeps
+ * its order. `source` is the server a desk pulls from: a month's charges refresh is copied from
+ * it (the server itself never receives one).
  */
 export async function applyChanges(
   trx: Knex.Transaction,
   changes: readonly Change[],
   source?: Knex,
 ): Promise<void> {
-  const readingPairs = new Map<string, { meterId: string; period: string }>()
-  const pending: { table: SyncTable | null; rows: Row[] } = { table: null, rows: [] }
-  const flush = async (): Promise<void> => {
-    if (pending.table) await insertRows(trx, pending.table, pending.rows)
-    pending.table = null
-    pending.rows = []
-  }
+  const readingPairs: ReadingPairs = new Map()
+  let segment: Change[] = []
   for (const change of changes) {
+    if (change.op !== 'delete' && change.op !== CHARGES_REFRESH.op) {
+      segment.push(change)
+      continue
+    }
+    await applySegment(trx, segment, readingPairs)
+    segment = []
     const table = syncTable(change.entity)
     const row = JSON.parse(change.payload) as Row
-    if (change.op === CHARGES_REFRESH.op) {
+    if (change.op === 'delete') {
+      await trx(table.name)
+        .where(keyOf(table, change, row))
+        .delete()
+    } else {
       if (change.entity !== CHARGES_REFRESH.entity || !source) {
         throw new Error(`Изменение ${change.id}: обновление «${change.entity}» здесь не применяется`)
       }
-      await flush()
       await applyChargesRefresh(trx, source, String(row.period))
-      continue
     }
+  }
+  await applySegment(trx, segment, readingPairs)
+  await settleReadings(trx, [...readingPairs.values()])
+}
+
+async function applySegment(
+  trx: Knex.Transaction,
+  segment: readonly Change[],
+  readingPairs: ReadingPairs,
+): Promise<void> {
+  const inserts = new Map<string, Row[]>()
+  const updates = new Map<string, { table: SyncTable; key: Row; patch: Row }>()
+  for (const change of segment) {
+    const table = syncTable(change.entity)
+    const row = JSON.parse(change.payload) as Row
     if (change.op === 'insert') {
-      if (pending.table !== table) await flush()
-      pending.table = table
-      pending.rows.push(row)
+      const rows = inserts.get(table.name) ?? []
+      rows.push(row)
+      inserts.set(table.name, rows)
       if (table.name === 'readings') {
         const meterId = String(row.meter_id)
         const period = String(row.period)
@@ -74,17 +113,19 @@ export async function applyChanges(
       }
       continue
     }
-    await flush()
     const key = keyOf(table, change, row)
-    if (change.op === 'delete') {
-      await trx(table.name).where(key).delete()
-    } else {
-      const patch = Object.fromEntries(Object.entries(row).filter(([k]) => !table.key.includes(k)))
-      if (Object.keys(patch).length > 0) await trx(table.name).where(key).update(patch)
-    }
+    const id = `${table.name}|${JSON.stringify(key)}`
+    const patch = Object.fromEntries(Object.entries(row).filter(([k]) => !table.key.includes(k)))
+    const earlier = updates.get(id)
+    updates.set(id, { table, key, patch: { ...earlier?.patch, ...patch } })
   }
-  await flush()
-  await settleReadings(trx, [...readingPairs.values()])
+  for (const table of SYNC_TABLES) {
+    const rows = inserts.get(table.name)
+    if (rows) await insertRows(trx, table, rows)
+  }
+  for (const { table, key, patch } of updates.values()) {
+    if (Object.keys(patch).length > 0) await trx(table.name).where(key).update(patch)
+  }
 }
 
 /**

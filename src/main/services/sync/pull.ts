@@ -1,7 +1,7 @@
 // Pull: the server's changes since this desk's cursor, applied here one batch per transaction
 // together with the new cursor, so a batch is either wholly applied with its cursor or not at all.
 // The desk's own pushed changes are skipped on the server (it has them already).
-import type { Db } from '../db/connection'
+import type { Db } from '../../db/connection'
 import { applyChanges } from './apply'
 import { changesAfter } from './change-log'
 import { readCursor, writeState } from './state'

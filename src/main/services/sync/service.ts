@@ -1,14 +1,14 @@
 // The desk's sync as the IPC handlers use it: the mode and server connection from the settings
 // (the password sealed by the OS key store), the worker of office mode, the supervisor's view of
 // the outbox, and direct operations — on the server in office mode, here in standalone mode.
-import type { KeySealer } from '../config/passport-key'
-import type { StoredServer } from '../config/settings'
-import type { Db } from '../db/connection'
-import { OknoError } from '../../shared/ipc/envelope'
-import type { SyncServerInput, SyncSettingsInput } from '../../shared/ipc/schemas/sync'
-import type { OutboxList, ServerCheck, SyncSettingsView, SyncStatus } from '../../shared/domain/sync'
-import { recordAudit } from '../services/audit'
-import type { ServiceContext } from '../services/context'
+import type { KeySealer } from '../../config/passport-key'
+import type { StoredServer } from '../../config/settings'
+import type { Db } from '../../db/connection'
+import { OknoError } from '../../../shared/ipc/envelope'
+import type { SyncServerInput, SyncSettingsInput } from '../../../shared/ipc/schemas/sync'
+import type { OutboxList, ServerCheck, SyncSettingsView, SyncStatus } from '../../../shared/domain/sync'
+import { recordAudit } from '../audit'
+import type { ServiceContext } from '../context'
 import { entityTitle } from './tables'
 import { checkServer, openServer, serverUrl, type ServerConfig } from './server'
 import { SyncWorker } from './worker'
@@ -23,6 +23,8 @@ export interface SyncService {
   testServer(input: SyncServerInput): Promise<ServerCheck>
   /** An operation that must see every desk's state (see SyncWorker.direct). */
   direct<T>(what: string, op: (ctx: ServiceContext) => Promise<T>): Promise<T>
+  /** Grows each time a download from the server replaced the desk's data (and its clerks). */
+  generation(): number
   close(): Promise<void>
 }
 
@@ -56,6 +58,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const { ctx, sealer } = options
   let worker: SyncWorker | null = null
   let server: Db | null = null
+  // Downloads of workers already stopped (a settings change starts a new worker).
+  let pastDownloads = 0
 
   function stored(): ReturnType<ServiceContext['settings']['get']>['sync'] {
     return ctx.settings.get().sync
@@ -73,6 +77,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   async function stopWorker(): Promise<void> {
     await worker?.stop()
+    pastDownloads += worker?.downloadCount ?? 0
     await server?.close()
     worker = null
     server = null
@@ -230,6 +235,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     direct(what, op) {
       return worker ? worker.direct(ctx, what, op) : op(ctx)
     },
+    generation: () => pastDownloads + (worker?.downloadCount ?? 0),
     close: stopWorker,
   }
 }

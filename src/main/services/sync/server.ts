@@ -1,10 +1,10 @@
 // The office server as the desk reaches it: the connection from the settings, the schema check
 // that refuses a server of another version, and the context a direct operation runs in.
 import { createHash } from 'node:crypto'
-import { openDb, type Db } from '../db/connection'
-import { CURRENT_SCHEMA_VERSION, schemaVersion } from '../db/migrate'
-import type { ServerCheck } from '../../shared/domain/sync'
-import type { ServiceContext } from '../services/context'
+import { openDb, type Db } from '../../db/connection'
+import { CURRENT_SCHEMA_VERSION, schemaVersion } from '../../db/migrate'
+import type { ServerCheck } from '../../../shared/domain/sync'
+import type { ServiceContext } from '../context'
 import { describeServerError } from './errors'
 
 export interface ServerConfig {

@@ -1,13 +1,16 @@
 // The first download of an office's data to a new desk: every shared table copied from the
 // server in key order, page by page, inside one read-only snapshot of the server, so the copy and
-// the change number it starts pulling after agree exactly. Pages travel as one JSON text each
-// (json_agg on the server, json_each here): no per-value work in JavaScript.
-// A desk that was used alone before keeps a copy of its old store beside the new one.
+// the change number it starts pulling after agree exactly. The next page is read while this one
+// is written; secondary indexes are built once at the end (download-indexes.ts); the store skips
+// foreign-key checks (the snapshot is consistent) and the fsync of each page's commit (the
+// download starts over if interrupted). A desk that was used alone before keeps a copy of its old
+// store beside the new one.
 import type { Knex } from 'knex'
-import type { Db } from '../db/connection'
-import type { DownloadProgress } from '../../shared/domain/sync'
-import { insertRows } from '../db/bulk'
+import type { Db } from '../../db/connection'
+import type { DownloadProgress } from '../../../shared/domain/sync'
+import { insertRows } from '../../db/bulk'
 import { lastChange } from './change-log'
+import { dropSharedIndexes, restoreSharedIndexes } from './download-indexes'
 import { readState, writeState } from './state'
 import { SYNC_TABLES, type SyncTable } from './tables'
 
@@ -22,7 +25,7 @@ async function wipeShared(local: Db): Promise<void> {
   await local.knex.transaction(async (trx) => {
     for (const table of [...SYNC_TABLES].reverse()) await trx(table.name).delete()
     await trx('outbox').delete()
-    await trx('sync_state').delete()
+    await trx('sync_state').whereNot({ key: 'dropped_indexes' }).delete()
   })
 }
 
@@ -85,14 +88,19 @@ export async function initialDownload(
     await local.knex.raw('VACUUM INTO ?', [options.backupTo])
   }
   await wipeShared(local)
-  // The copy comes from one consistent snapshot of the server, parents first; checking each
-  // row's parents again here would only slow it down.
+  await dropSharedIndexes(local)
   await local.knex.raw('PRAGMA foreign_keys = OFF')
+  await local.knex.raw('PRAGMA synchronous = NORMAL')
   try {
-    const result = await copyAll(local, server, onProgress)
+    const result = await copyAll(local, server, onProgress, async (total) => {
+      await restoreSharedIndexes(local, (name) =>
+        onProgress({ table: `индекс ${name}`, rowsDone: total, rowsTotal: total }),
+      )
+    })
     if (options.serverId) await writeState(local.knex, 'server_id', options.serverId)
     return result
   } finally {
+    await local.knex.raw('PRAGMA synchronous = FULL')
     await local.knex.raw('PRAGMA foreign_keys = ON')
   }
 }
@@ -101,6 +109,7 @@ async function copyAll(
   local: Db,
   server: Db,
   onProgress: (p: DownloadProgress) => void,
+  beforeFinish: (rows: number) => Promise<void>,
 ): Promise<{ rows: number; cursor: number }> {
   let rows = 0
   let cursor = 0
@@ -123,6 +132,7 @@ async function copyAll(
     },
     { isolationLevel: 'repeatable read', readOnly: true },
   )
+  await beforeFinish(rows)
   await local.knex.transaction(async (trx) => {
     await writeState(trx, 'cursor', String(cursor))
     await writeState(trx, 'downloaded_at', new Date().toISOString())

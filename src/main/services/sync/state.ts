@@ -2,7 +2,7 @@
 // here) and whether the first download of the office's data has finished.
 import type { Knex } from 'knex'
 
-export type StateKey = 'cursor' | 'downloaded_at' | 'server_id' | 'last_sync_at'
+export type StateKey = 'cursor' | 'downloaded_at' | 'server_id' | 'last_sync_at' | 'dropped_indexes'
 
 export async function readState(knex: Knex | Knex.Transaction, key: StateKey): Promise<string | null> {
   const row = (await knex('sync_state').select('value').where({ key }).first()) as
