@@ -3,11 +3,9 @@
 // bench/.data/pg, created once, started on a free port for the run and stopped at its end. The
 // office database okno_bench_<N> is filled once from the bench SQLite database of N accounts
 // (pg-copy.ts) and kept; a comment on it marks it complete, so an interrupted fill is redone.
-import { execFile, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
-import { promisify } from 'node:util'
 import pg from 'pg'
 import { openDb } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
@@ -15,12 +13,18 @@ import { openServer } from '../../src/main/services/sync/server'
 import { BENCH_HISTORY_MONTHS, type BenchArgs } from './args'
 import { copySqliteToPg } from './pg-copy'
 import { fmt } from './report'
-
-const run = promisify(execFile)
+import { withDatabase } from '../../tests/helpers/pg-admin'
+import {
+  freePort,
+  handToPostgres,
+  POSTGRES_ROOT,
+  postgresBinDir,
+  runTool,
+  toolCommand,
+} from '../../tests/helpers/local-postgres'
 
 export const PG_URL_VARIABLE = 'OKNO_BENCH_PG_URL'
 const CLUSTER_DIR = join(__dirname, '..', '.data', 'pg')
-const PG_ROOT = '/usr/lib/postgresql'
 /** The comment a completely filled office database carries (what follows is informative). */
 const COMPLETE_MARK = 'okno-bench: заполнена'
 
@@ -52,36 +56,14 @@ export interface OfficeServer {
 }
 
 function binDir(): string {
-  const versions = existsSync(PG_ROOT)
-    ? readdirSync(PG_ROOT).filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'pg_ctl')))
-    : []
-  versions.sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a))
-  if (!versions[0]) {
+  const bin = postgresBinDir()
+  if (!bin) {
     throw new Error(
-      `Нет PostgreSQL для бенчмарка: не найдены initdb и pg_ctl в ${PG_ROOT}/*/bin. ` +
+      `Нет PostgreSQL для бенчмарка: не найдены initdb и pg_ctl в ${POSTGRES_ROOT}/*/bin. ` +
         `Установите PostgreSQL или укажите сервер в ${PG_URL_VARIABLE}.`,
     )
   }
-  return join(PG_ROOT, versions[0], 'bin')
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** The URL with another database. */
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl)
-  url.pathname = `/${database}`
-  return url.toString()
+  return bin
 }
 
 /** The server from OKNO_BENCH_PG_URL, or the bench's own cluster (created and started here). */
@@ -97,27 +79,14 @@ export async function officeServer(): Promise<OfficeServer> {
     }
   }
   const bin = binDir()
-  const asRoot = process.getuid?.() === 0
-  // initdb and the server refuse root: as root they run as `postgres`.
-  const command = (name: string, args: string[]): [string, string[]] =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, name), ...args]] : [join(bin, name), args]
-  const tool = async (name: string, args: string[], timeout = 600_000): Promise<void> => {
-    const [file, argv] = command(name, args)
-    try {
-      await run(file, argv, { timeout })
-    } catch (err) {
-      const e = err as { stderr?: string; message?: string }
-      throw new Error(`${name}: ${(e.stderr?.trim() || e.message || String(err)).slice(0, 800)}`, {
-        cause: err,
-      })
-    }
-  }
+  const command = (name: string, args: string[]): [string, string[]] => toolCommand(bin, name, args)
+  const tool = (name: string, args: string[]): Promise<void> => runTool(bin, name, args, 600_000)
   const data = join(CLUSTER_DIR, 'data')
   const shown = relative(process.cwd(), CLUSTER_DIR)
   if (!existsSync(join(data, 'PG_VERSION'))) {
     rmSync(data, { recursive: true, force: true })
     mkdirSync(CLUSTER_DIR, { recursive: true })
-    if (asRoot) await run('chown', ['postgres:', CLUSTER_DIR])
+    await handToPostgres(CLUSTER_DIR)
     console.log(`Создаю кластер PostgreSQL бенчмарка: ${shown}`)
     await tool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8'])
   }

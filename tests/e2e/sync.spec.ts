@@ -4,10 +4,11 @@
 // reach, an operation that needs it (closing the shift) is refused with a sentence. With a PostgreSQL
 // server (OKNO_TEST_PG_URL) the administrator switches the desk to office mode, the office's data
 // comes down, readings taken at the counter reach the server and the queue empties again.
-import { createServer } from 'node:net'
+import type { Page } from '@playwright/test'
 import { readingPeriod } from '../../src/shared/billing/period'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../src/shared/dates'
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
+import { freePort } from '../helpers/local-postgres'
 import { expectAllControlsNamed } from './a11y'
 import { ahead, meteredAccount, typedValue, type SampleMeter } from './data'
 import { expect, test } from './fixtures'
@@ -15,24 +16,26 @@ import { createOfficeServer, pgServer } from './office-server'
 import { CashDesk } from './pages/cash-desk'
 import { DeskPage } from './pages/desk-page'
 import { ReadingsForm } from './pages/readings-form'
-import { SyncPage } from './pages/sync-page'
+import { SyncPage, type ServerFields } from './pages/sync-page'
 import { E2E_CLOCK_START } from './template'
 
 const byRole = (role: string) => DEMO_CLERKS.find((c) => c.role === role)!
 const admin = byRole('administrator')
 const { period } = readingPeriod(businessDate(new Date(E2E_CLOCK_START), DEFAULT_TIME_ZONE))
 
-/** A port on this machine where nothing listens. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
+/** The administrator signed in at «Настройки → Сервер отделения». */
+async function atServerForm(page: Page, url: string): Promise<{ d: DeskPage; sync: SyncPage }> {
+  const d = new DeskPage(page)
+  const sync = new SyncPage(page)
+  await d.open(url)
+  await d.signInToDesk(admin.login, admin.password)
+  await sync.openSettings()
+  return { d, sync }
+}
+
+/** A server on this machine where nothing listens. */
+async function unreachableServer(): Promise<ServerFields> {
+  return { host: '127.0.0.1', port: String(await freePort()), database: 'okno', user: 'okno' }
 }
 
 test('a desk working alone says so in the bar and on «Обмен с сервером», reached with Ctrl+Shift+S', async ({
@@ -70,11 +73,7 @@ test('the server form refuses a port of 70000 and a host with a space at their f
   page,
   desk,
 }) => {
-  const d = new DeskPage(page)
-  const sync = new SyncPage(page)
-  await d.open(desk.url)
-  await d.signInToDesk(admin.login, admin.password)
-  await sync.openSettings()
+  const { sync } = await atServerForm(page, desk.url)
   await expect(sync.standaloneMode).toBeChecked()
   await expect(sync.host).toBeDisabled()
   await expect(sync.section.getByText('Пароль будет храниться без защиты системного хранилища')).toBeVisible()
@@ -99,17 +98,8 @@ test('«Проверить соединение» with nothing listening at the 
   page,
   desk,
 }) => {
-  const d = new DeskPage(page)
-  const sync = new SyncPage(page)
-  await d.open(desk.url)
-  await d.signInToDesk(admin.login, admin.password)
-  await sync.openSettings()
-  await sync.fillServer({
-    host: '127.0.0.1',
-    port: String(await closedPort()),
-    database: 'okno',
-    user: 'okno',
-  })
+  const { sync } = await atServerForm(page, desk.url)
+  await sync.fillServer(await unreachableServer())
   await sync.checkButton.click()
   await expect(sync.outcome('Сервер отделения не отвечает (соединение отклонено).')).toBeVisible()
   // Only checked: the desk still works alone.
@@ -120,18 +110,9 @@ test('in office mode with the server out of reach, closing the shift is refused 
   page,
   desk,
 }) => {
-  const d = new DeskPage(page)
-  const sync = new SyncPage(page)
+  const { sync } = await atServerForm(page, desk.url)
   const cash = new CashDesk(page)
-  await d.open(desk.url)
-  await d.signInToDesk(admin.login, admin.password)
-  await sync.openSettings()
-  await sync.fillServer({
-    host: '127.0.0.1',
-    port: String(await closedPort()),
-    database: 'okno',
-    user: 'okno',
-  })
+  await sync.fillServer(await unreachableServer())
   await sync.saveButton.click()
   await expect(sync.indicator).toHaveAccessibleName(/^Обмен с сервером: Нет связи/)
 
@@ -160,11 +141,7 @@ test.describe('with an office server', () => {
     test.setTimeout(180_000)
     const office = await createOfficeServer(server.url as string)
     try {
-      const d = new DeskPage(page)
-      const sync = new SyncPage(page)
-      await d.open(desk.url)
-      await d.signInToDesk(admin.login, admin.password)
-      await sync.openSettings()
+      const { d, sync } = await atServerForm(page, desk.url)
       await sync.fillServer({
         host: office.host,
         port: String(office.port),

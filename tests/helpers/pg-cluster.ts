@@ -2,19 +2,22 @@
 // the server under the desks' feet, which the shared OKNO_TEST_PG_URL server must never suffer.
 // initdb and pg_ctl come from the highest /usr/lib/postgresql/*/bin; as root they run as the
 // `postgres` user (runuser). Where that is impossible, startCluster says why, and the file skips.
-import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { openDb, type Db } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
 import { seedDemo } from '../../src/main/demo/build'
 import type { DemoOptions } from '../../src/main/demo/generator'
 import { adminQuery, withDatabase } from './database'
-
-const run = promisify(execFile)
+import {
+  freePort,
+  handToPostgres,
+  POSTGRES_ROOT,
+  postgresBinDir,
+  runningAsRoot,
+  runTool,
+} from './local-postgres'
 
 export type StopMode = 'fast' | 'immediate'
 
@@ -28,53 +31,23 @@ export interface Cluster {
   dispose(): Promise<void>
 }
 
-const ROOT = '/usr/lib/postgresql'
-
-/** The bin folder of the highest installed PostgreSQL, or null. */
-function binDir(): string | null {
-  if (!existsSync(ROOT)) return null
-  const versions = readdirSync(ROOT)
-    .filter((v) => existsSync(join(ROOT, v, 'bin', 'initdb')) && existsSync(join(ROOT, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a))
-  return versions[0] ? join(ROOT, versions[0], 'bin') : null
-}
-
-/** A TCP port nobody listens on right now (127.0.0.1). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function failure(err: unknown): string {
-  const e = err as { stderr?: string; message?: string }
-  return (e.stderr?.trim() || e.message || String(err)).slice(0, 600)
-}
-
 export async function startCluster(): Promise<Cluster | { unavailable: string }> {
-  const bin = binDir()
-  if (!bin) return { unavailable: `PostgreSQL binaries (initdb, pg_ctl) not found under ${ROOT}/*/bin` }
-  const asRoot = process.getuid?.() === 0
-  // initdb refuses root: run the server's tools as `postgres` then.
-  const tool = (name: string, args: string[]): Promise<unknown> =>
-    asRoot
-      ? run('runuser', ['-u', 'postgres', '--', join(bin, name), ...args], { timeout: 60_000 })
-      : run(join(bin, name), args, { timeout: 60_000 })
+  const bin = postgresBinDir()
+  if (!bin)
+    return { unavailable: `PostgreSQL binaries (initdb, pg_ctl) not found under ${POSTGRES_ROOT}/*/bin` }
+  const asRoot = runningAsRoot()
+  const tool = (name: string, args: string[]): Promise<void> => runTool(bin, name, args)
 
   const dir = mkdtempSync(join(tmpdir(), 'okno-pg-'))
   const data = join(dir, 'data')
   try {
-    if (asRoot) await run('chown', ['postgres:', dir])
+    await handToPostgres(dir)
     await tool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'])
   } catch (err) {
     rmSync(dir, { recursive: true, force: true })
-    return { unavailable: `initdb failed${asRoot ? ' (as postgres via runuser)' : ''}: ${failure(err)}` }
+    return {
+      unavailable: `initdb failed${asRoot ? ' (as postgres via runuser)' : ''}: ${(err as Error).message}`,
+    }
   }
 
   const port = await freePort()
@@ -97,7 +70,7 @@ export async function startCluster(): Promise<Cluster | { unavailable: string }>
     await start()
   } catch (err) {
     rmSync(dir, { recursive: true, force: true })
-    return { unavailable: `pg_ctl start failed: ${failure(err)}` }
+    return { unavailable: `pg_ctl start failed: ${(err as Error).message}` }
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -2,6 +2,7 @@
 // transaction as the change itself (DESIGN.md «Data»), and sent later by the sync worker.
 import type { Knex } from 'knex'
 import type { ServiceContext } from './context'
+import type { Change } from './sync/apply'
 import { lockChangeLog, recordChanges } from './sync/change-log'
 
 export interface OutboxEntry {
@@ -27,32 +28,30 @@ export async function enqueueOutboxMany(
 ): Promise<void> {
   if (entries.length === 0) return
   const createdAt = ctx.clock.now().toISOString()
-  const rows = entries.map((entry) => ({
+  const changes: Change[] = entries.map((entry) => ({
     id: ctx.newId(),
     entity: entry.entity,
-    entity_id: entry.entityId,
+    entityId: entry.entityId,
     op: entry.op,
     payload: JSON.stringify(entry.payload),
-    created_at: createdAt,
-    attempts: 0,
+    createdAt,
   }))
   if (ctx.changeLog === 'server') {
     await lockChangeLog(trx)
-    await recordChanges(
-      trx,
-      null,
-      rows.map((r) => ({
-        id: r.id,
-        entity: r.entity,
-        entityId: r.entity_id,
-        op: r.op,
-        payload: r.payload,
-        createdAt,
-      })),
-    )
+    await recordChanges(trx, null, changes)
     return
   }
-  await trx('outbox').insert(rows)
+  await trx('outbox').insert(
+    changes.map((c) => ({
+      id: c.id,
+      entity: c.entity,
+      entity_id: c.entityId,
+      op: c.op,
+      payload: c.payload,
+      created_at: c.createdAt,
+      attempts: 0,
+    })),
+  )
 }
 
 /**

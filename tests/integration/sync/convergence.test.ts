@@ -2,7 +2,7 @@
 // both (one of them cut off from the server for a while) end up, after syncing, the same on both
 // desks and the server — row by row, total by total — with each change logged once and every
 // audit chain intact.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { accountBalance } from '../../../src/main/services/balances'
 import { postPayment } from '../../../src/main/services/cash/payments'
 import { postReadings, readingsForm } from '../../../src/main/services/readings'
@@ -11,11 +11,10 @@ import { byService, freshMeteredAccount, typed } from '../../helpers/billing'
 import { indebtedAccount, payInput } from '../../helpers/cash'
 import { makeContext } from '../../helpers/context'
 import { countAll } from '../../helpers/rows'
-import { createOffice, SYNC_DEMO, type Desk, type Office } from '../../helpers/sync'
+import { SYNC_DEMO, type Desk, type Office } from '../../helpers/sync'
 import {
   auditChain,
   describeOffice,
-  downloadedDesk,
   envOf,
   ids,
   loggedChanges,
@@ -25,7 +24,7 @@ import {
   sumsBy,
   syncAll,
   tableSnapshot,
-  DOWNLOAD_TIMEOUT,
+  useOffice,
 } from './support'
 
 describeOffice('office sync: two desks converge', () => {
@@ -35,18 +34,16 @@ describeOffice('office sync: two desks converge', () => {
   let clerkA: ClerkInfo
   let clerkB: ClerkInfo
 
-  beforeAll(async () => {
-    office = await createOffice()
-    clerkA = await serverClerk(office)
-    clerkB = await serverClerk(office)
-    a = await downloadedDesk(office, 11)
-    b = await downloadedDesk(office, 12)
-  }, DOWNLOAD_TIMEOUT)
-
-  afterAll(async () => {
-    await a?.dispose()
-    await b?.dispose()
-    await office?.dispose()
+  useOffice([11, 12], {
+    setUp: async (server) => {
+      clerkA = await serverClerk(server)
+      clerkB = await serverClerk(server)
+    },
+    ready: (suite) =>
+      void ({
+        office,
+        desks: [a, b],
+      } = suite as { office: Office; desks: [Desk, Desk] }),
   })
 
   /** One payment of part of the debt of an account nobody else in this file paid. */

@@ -1,7 +1,7 @@
 // A batch sent again (its acknowledgement lost) and a pull applied again (the cursor lost) leave
 // the server and the desk exactly as they were: the change log keys changes by their outbox id,
 // and applying a change the store already has changes nothing.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { postPayment } from '../../../src/main/services/cash/payments'
 import { closeShift } from '../../../src/main/services/cash/shifts'
 import { pullAll } from '../../../src/main/services/sync/pull'
@@ -9,18 +9,17 @@ import { readCursor, writeState } from '../../../src/main/services/sync/state'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { indebtedAccount, payInput } from '../../helpers/cash'
 import { countRows } from '../../helpers/rows'
-import { createOffice, type Desk, type Office } from '../../helpers/sync'
+import { type Desk, type Office } from '../../helpers/sync'
 import {
   countedAsExpected,
   describeOffice,
-  downloadedDesk,
   envOf,
   fullSnapshot,
   ids,
   loggedChanges,
   openDeskShift,
   serverClerk,
-  DOWNLOAD_TIMEOUT,
+  useOffice,
 } from './support'
 
 const TABLES: ReadonlyArray<[string, string[]]> = [
@@ -44,17 +43,13 @@ describeOffice('office sync: the same changes twice', () => {
   let b: Desk
   let clerk: ClerkInfo
 
-  beforeAll(async () => {
-    office = await createOffice()
-    clerk = await serverClerk(office)
-    a = await downloadedDesk(office, 1)
-    b = await downloadedDesk(office, 2)
-  }, DOWNLOAD_TIMEOUT)
-
-  afterAll(async () => {
-    await a?.dispose()
-    await b?.dispose()
-    await office?.dispose()
+  useOffice([1, 2], {
+    setUp: async (server) => void (clerk = await serverClerk(server)),
+    ready: (suite) =>
+      void ({
+        office,
+        desks: [a, b],
+      } = suite as { office: Office; desks: [Desk, Desk] }),
   })
 
   it('records and applies a batch pushed again after a lost acknowledgement once', async () => {

@@ -1,22 +1,14 @@
 // The last place at a time, booked from two desks at once: booking is a direct operation on the
 // office server, so exactly one desk gets it and the other is told the time is taken; after the
 // exchange both desks show the one appointment.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { bookAppointment, SLOT_TAKEN } from '../../../src/main/services/appointments/booking'
 import type { AppointmentBooked } from '../../../src/shared/domain/appointment'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { OknoError } from '../../../src/shared/ipc/envelope'
 import { booking, testOffice } from '../../helpers/appointments'
-import { createOffice, type Desk, type Office } from '../../helpers/sync'
-import {
-  DOWNLOAD_TIMEOUT,
-  describeOffice,
-  downloadedDesk,
-  ids,
-  serverClerk,
-  syncAll,
-  tableSnapshot,
-} from './support'
+import { type Desk, type Office } from '../../helpers/sync'
+import { describeOffice, ids, serverClerk, syncAll, tableSnapshot, useOffice } from './support'
 
 describeOffice('office sync: two desks race for the last place', () => {
   let office: Office
@@ -26,19 +18,17 @@ describeOffice('office sync: two desks race for the last place', () => {
   let clerkA: ClerkInfo
   let clerkB: ClerkInfo
 
-  beforeAll(async () => {
-    office = await createOffice()
-    officeId = await testOffice(office.server, 1)
-    clerkA = await serverClerk(office)
-    clerkB = await serverClerk(office)
-    a = await downloadedDesk(office, 1)
-    b = await downloadedDesk(office, 2)
-  }, DOWNLOAD_TIMEOUT)
-
-  afterAll(async () => {
-    await a?.dispose()
-    await b?.dispose()
-    await office?.dispose()
+  useOffice([1, 2], {
+    setUp: async (server) => {
+      officeId = await testOffice(server.server, 1)
+      clerkA = await serverClerk(server)
+      clerkB = await serverClerk(server)
+    },
+    ready: (suite) =>
+      void ({
+        office,
+        desks: [a, b],
+      } = suite as { office: Office; desks: [Desk, Desk] }),
   })
 
   it('gives the place to exactly one desk; the other hears the time is taken; both then show it', async () => {

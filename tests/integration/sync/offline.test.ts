@@ -1,7 +1,7 @@
 // A desk that cannot reach the office server: direct operations (booking, closing the shift)
 // are refused with a Russian «no connection» message and write nothing anywhere, while payments
 // still go through locally and wait in the outbox until the server is back.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { bookAppointment } from '../../../src/main/services/appointments/booking'
 import { postPayment } from '../../../src/main/services/cash/payments'
 import { cashDeskState, closeShift } from '../../../src/main/services/cash/shifts'
@@ -10,17 +10,16 @@ import { booking, testOffice } from '../../helpers/appointments'
 import { refusal } from '../../helpers/cabinet'
 import { indebtedAccount, payInput } from '../../helpers/cash'
 import { countAll } from '../../helpers/rows'
-import { createOffice, type Desk, type Office } from '../../helpers/sync'
+import { type Desk, type Office } from '../../helpers/sync'
 import {
   countedAsExpected,
   describeOffice,
-  downloadedDesk,
   envOf,
   ids,
   openDeskShift,
   otherWorker,
   serverClerk,
-  DOWNLOAD_TIMEOUT,
+  useOffice,
 } from './support'
 
 const LOCAL = ['appointments', 'appointment_seats', 'shifts', 'z_reports', 'payments', 'audit_log', 'outbox']
@@ -42,21 +41,22 @@ describeOffice('office sync: a desk without the server', () => {
   let cut: Awaited<ReturnType<typeof otherWorker>>
   let shiftId: string
 
-  beforeAll(async () => {
-    office = await createOffice()
-    officeId = await testOffice(office.server, 1)
-    clerk = await serverClerk(office)
-    a = await downloadedDesk(office, 1)
-    shiftId = await openDeskShift(a, clerk)
-    expect((await a.worker.syncNow()).pending).toBe(0)
-    // The same store, its server now unreachable (a port nobody listens on).
-    cut = await otherWorker(a)
-  }, DOWNLOAD_TIMEOUT)
-
-  afterAll(async () => {
-    await cut?.dispose()
-    await a?.dispose()
-    await office?.dispose()
+  useOffice([1], {
+    setUp: async (server) => {
+      officeId = await testOffice(server.server, 1)
+      clerk = await serverClerk(server)
+    },
+    ready: async (suite) => {
+      ;({
+        office,
+        desks: [a],
+      } = suite as { office: Office; desks: [Desk] })
+      shiftId = await openDeskShift(a, clerk)
+      expect((await a.worker.syncNow()).pending).toBe(0)
+      // The same store, its server now unreachable (a port nobody listens on).
+      cut = await otherWorker(a)
+    },
+    tearDown: async () => cut?.dispose(),
   })
 
   it('refuses booking and closing the shift with UNAVAILABLE «Нет связи», writing nothing', async () => {

@@ -1,19 +1,12 @@
 // One meter read for the same month at two desks, each without the other's reading: after the
 // exchange every store keeps both, uses the one taken later and flags both for review — whichever
 // desk reached the server first.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { postReadings, readingsForm } from '../../../src/main/services/readings'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { byService, freshMeteredAccount, typed } from '../../helpers/billing'
-import { createOffice, type Desk, type Office } from '../../helpers/sync'
-import {
-  DOWNLOAD_TIMEOUT,
-  describeOffice,
-  downloadedDesk,
-  serverClerk,
-  syncAll,
-  tableSnapshot,
-} from './support'
+import { type Desk, type Office } from '../../helpers/sync'
+import { describeOffice, serverClerk, syncAll, tableSnapshot, useOffice } from './support'
 
 describeOffice('office sync: the same meter read at two desks', () => {
   let office: Office
@@ -21,17 +14,13 @@ describeOffice('office sync: the same meter read at two desks', () => {
   let b: Desk
   let clerk: ClerkInfo
 
-  beforeAll(async () => {
-    office = await createOffice()
-    clerk = await serverClerk(office)
-    a = await downloadedDesk(office, 1)
-    b = await downloadedDesk(office, 2)
-  }, DOWNLOAD_TIMEOUT)
-
-  afterAll(async () => {
-    await a?.dispose()
-    await b?.dispose()
-    await office?.dispose()
+  useOffice([1, 2], {
+    setUp: async (server) => void (clerk = await serverClerk(server)),
+    ready: (suite) =>
+      void ({
+        office,
+        desks: [a, b],
+      } = suite as { office: Office; desks: [Desk, Desk] }),
   })
 
   async function read(desk: Desk, accountId: string, service: string, add: number): Promise<string> {

@@ -2,28 +2,26 @@
 // office) is parked with the server's message instead of blocking the queue; the changes after
 // it go on; a supervisor's «retry» queues it again.
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { recordAudit } from '../../../src/main/services/audit'
 import { insertRecorded } from '../../../src/main/services/outbox'
 import { createSyncService } from '../../../src/main/services/sync/service'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
-import { createOffice, type Desk, type Office } from '../../helpers/sync'
-import { DOWNLOAD_TIMEOUT, describeOffice, downloadedDesk, ids, loggedChanges, serverClerk } from './support'
+import { type Desk, type Office } from '../../helpers/sync'
+import { describeOffice, ids, loggedChanges, serverClerk, useOffice } from './support'
 
 describeOffice('office sync: a change the server refuses', () => {
   let office: Office
   let a: Desk
   let supervisor: ClerkInfo
 
-  beforeAll(async () => {
-    office = await createOffice()
-    supervisor = await serverClerk(office, 'supervisor')
-    a = await downloadedDesk(office, 1)
-  }, DOWNLOAD_TIMEOUT)
-
-  afterAll(async () => {
-    await a?.dispose()
-    await office?.dispose()
+  useOffice([1], {
+    setUp: async (server) => void (supervisor = await serverClerk(server, 'supervisor')),
+    ready: (suite) =>
+      void ({
+        office,
+        desks: [a],
+      } = suite as { office: Office; desks: [Desk] }),
   })
 
   const officeRow = (id: string, code: string): Record<string, unknown> & { id: string } => ({

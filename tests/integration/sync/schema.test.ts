@@ -1,13 +1,13 @@
 // A server whose schema is another version than the desk's is refused before anything is sent:
 // the status says which side to update, checkServer says the same, and the outbox keeps its rows.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { CURRENT_SCHEMA_VERSION } from '../../../src/main/db/migrate'
 import { recordAudit } from '../../../src/main/services/audit'
 import { checkServer, schemaMismatch } from '../../../src/main/services/sync/server'
 import { refusal } from '../../helpers/cabinet'
 import { countRows } from '../../helpers/rows'
-import { createDesk, type Desk, type Office, createOffice } from '../../helpers/sync'
-import { DOWNLOAD_TIMEOUT, describeOffice, downloadedDesk, otherWorker } from './support'
+import { createDesk, type Desk, type Office } from '../../helpers/sync'
+import { describeOffice, otherWorker, useOffice } from './support'
 
 const MIGRATIONS = 'okno_migrations'
 
@@ -15,14 +15,12 @@ describeOffice('office sync: a server of another schema version', () => {
   let office: Office
   let a: Desk
 
-  beforeAll(async () => {
-    office = await createOffice()
-    a = await downloadedDesk(office, 1)
-  }, DOWNLOAD_TIMEOUT)
-
-  afterAll(async () => {
-    await a?.dispose()
-    await office?.dispose()
+  useOffice([1], {
+    ready: (suite) =>
+      void ({
+        office,
+        desks: [a],
+      } = suite as { office: Office; desks: [Desk] }),
   })
 
   /** With the server's schema at `version`: the desk's change waits, nothing reaches the server. */

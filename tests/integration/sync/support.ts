@@ -2,8 +2,8 @@
 // reason printed, without OKNO_TEST_PG_URL), desks that have downloaded it, clerks known to
 // every store, a server nobody listens on, rounds of sync until quiet, and table snapshots to
 // compare stores as maps rather than counts.
-import { createServer } from 'node:net'
-import { describe } from 'vitest'
+import { freePort } from '../../helpers/local-postgres'
+import { afterAll, beforeAll, describe } from 'vitest'
 import type { Db } from '../../../src/main/db/connection'
 import { verifyAuditChain } from '../../../src/main/services/audit'
 import { cashDeskState, openShift } from '../../../src/main/services/cash/shifts'
@@ -19,7 +19,7 @@ import { clerkOf } from '../../helpers/cabinet'
 import { firstOfficeId } from '../../helpers/cash'
 import { makeContext } from '../../helpers/context'
 import { PG_URL_VARIABLE, pgUrl, type TestEnv } from '../../helpers/database'
-import { createDesk, type Desk, type Office } from '../../helpers/sync'
+import { createDesk, createOffice, type Desk, type Office } from '../../helpers/sync'
 
 const SKIP_REASON = pgUrl()
   ? null
@@ -58,6 +58,40 @@ export async function downloadedDesk(office: Office, counterNumber: number): Pro
   return desk
 }
 
+export interface OfficeSuite {
+  office: Office
+  /** Downloaded desks, one per counter number asked for, in that order. */
+  desks: Desk[]
+}
+
+/**
+ * A suite's hooks: a new office; `setUp` on its server (what the desks must find there: clerks,
+ * an office of the appointment tests); a downloaded desk per counter number; then `ready` with
+ * them all. After the suite, `tearDown`, then the desks and the office are disposed.
+ */
+export function useOffice(
+  counters: readonly number[],
+  hooks: {
+    setUp?: (office: Office) => Promise<void>
+    ready: (suite: OfficeSuite) => void | Promise<void>
+    tearDown?: () => Promise<void>
+  },
+): void {
+  let suite: OfficeSuite | undefined
+  beforeAll(async () => {
+    const office = await createOffice()
+    suite = { office, desks: [] }
+    await hooks.setUp?.(office)
+    for (const counter of counters) suite.desks.push(await downloadedDesk(office, counter))
+    await hooks.ready(suite)
+  }, DOWNLOAD_TIMEOUT)
+  afterAll(async () => {
+    await hooks.tearDown?.()
+    for (const desk of suite?.desks ?? []) await desk.dispose()
+    await suite?.office.dispose()
+  })
+}
+
 /** Opens a shift at the desk's window (float 1 000 ₽). */
 export async function openDeskShift(desk: Desk, clerk: ClerkInfo): Promise<string> {
   return (await openShift(desk.ctx, clerk, { float: '1000' })).id
@@ -70,22 +104,12 @@ export async function countedAsExpected(desk: Desk): Promise<ShiftCloseInput> {
   return { counted: plainAmount(shift.figures.expectedKopecks) }
 }
 
-/** A TCP port on this machine that nothing listens on (connections to it are refused). */
-export async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  if (!address || typeof address === 'string') throw new Error('No port')
-  return address.port
-}
-
 /** A second worker for the desk's store whose server is `url` (by default, nobody listening). */
 export async function otherWorker(
   desk: Desk,
   url?: string,
 ): Promise<{ worker: SyncWorker; server: Db; dispose(): Promise<void> }> {
-  const server = openServer(url ?? `postgres://postgres@127.0.0.1:${await closedPort()}/okno`, {
+  const server = openServer(url ?? `postgres://postgres@127.0.0.1:${await freePort()}/okno`, {
     connectTimeoutMs: 1_000,
   })
   const worker = new SyncWorker({

@@ -17,6 +17,26 @@ export interface Change {
   createdAt: string
 }
 
+/** A change as the outbox and the server's change log store it (the id column differs). */
+export interface ChangeRow {
+  entity: string
+  entity_id: string
+  op: Change['op']
+  payload: string
+  created_at: string
+}
+
+export function changeFromRow(id: string, row: ChangeRow): Change {
+  return {
+    id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    op: row.op,
+    payload: row.payload,
+    createdAt: row.created_at,
+  }
+}
+
 type Row = Record<string, unknown>
 
 function keyOf(table: SyncTable, change: Change, row: Row): Row {

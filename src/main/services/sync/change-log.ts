@@ -2,7 +2,7 @@
 // under one advisory lock, so change numbers become visible in the order they were given and a
 // desk that pulls «everything after N» never skips a change that commits late.
 import type { Knex } from 'knex'
-import type { Change } from './apply'
+import { changeFromRow, type Change, type ChangeRow } from './apply'
 
 /** pg_advisory_xact_lock key of the change log: «okno» in ASCII. */
 export const CHANGE_LOG_LOCK = 0x6f6b6e6f
@@ -59,24 +59,8 @@ export async function changesAfter(
     .where('seq', '>', cursor)
     .andWhere((q) => void q.whereNull('origin').orWhereNot('origin', origin))
     .orderBy('seq')
-    .limit(limit)) as Array<{
-    seq: number | string
-    change_id: string
-    entity: string
-    entity_id: string
-    op: Change['op']
-    payload: string
-    created_at: string
-  }>
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    id: r.change_id,
-    entity: r.entity,
-    entityId: r.entity_id,
-    op: r.op,
-    payload: r.payload,
-    createdAt: r.created_at,
-  }))
+    .limit(limit)) as Array<ChangeRow & { seq: number | string; change_id: string }>
+  return rows.map((r) => ({ ...changeFromRow(r.change_id, r), seq: Number(r.seq) }))
 }
 
 /** The newest change number (0 for an empty log). */

@@ -8,21 +8,15 @@
 import type { Knex } from 'knex'
 import type { Db } from '../../db/connection'
 import type { DownloadProgress } from '../../../shared/domain/sync'
-import { insertRows } from '../../db/bulk'
 import { lastChange } from './change-log'
+import { keyPages, writePage } from './copy'
 import { dropSharedIndexes, restoreSharedIndexes } from './download-indexes'
 import { readState, writeState } from './state'
 import { SYNC_TABLES, type SyncTable } from './tables'
 
-export const DOWNLOAD_PAGE = 20_000
 /** Negative: KiB (SQLite's convention). 256 MiB while downloading; the desk's usual 64 MiB after. */
 const DOWNLOAD_CACHE_KIB = -262_144
 const DESK_CACHE_KIB = -65_536
-
-async function localColumns(local: Db, table: string): Promise<string[]> {
-  const rows = (await local.knex.raw(`PRAGMA table_info("${table}")`)) as Array<{ name: string }>
-  return rows.map((r) => r.name)
-}
 
 async function wipeShared(local: Db): Promise<void> {
   await local.knex.transaction(async (trx) => {
@@ -37,18 +31,6 @@ export async function isDownloaded(local: Db): Promise<boolean> {
   return (await readState(local.knex, 'downloaded_at')) !== null
 }
 
-async function page(
-  snapshot: Knex.Transaction,
-  table: SyncTable,
-  after: Knex.Value[] | null,
-): Promise<Array<Record<string, unknown>>> {
-  const key = table.key.map((k) => `"${k}"`).join(', ')
-  const where = after ? `WHERE (${key}) > (${table.key.map(() => '?').join(', ')})` : ''
-  const sql = `SELECT * FROM "${table.name}" ${where} ORDER BY ${key} LIMIT ${DOWNLOAD_PAGE}`
-  const result = (await snapshot.raw(sql, after ?? [])) as { rows: Array<Record<string, unknown>> }
-  return result.rows
-}
-
 /**
  * Copies one table page by page. The next page is read from the server while this one is
  * written here (SQLite works on its own thread), so the two sides overlap.
@@ -59,20 +41,10 @@ async function copyTable(
   table: SyncTable,
   onRows: (n: number) => void,
 ): Promise<void> {
-  const columns = await localColumns(local, table.name)
   let writing: Promise<void> = Promise.resolve()
-  let after: Knex.Value[] | null = null
-  for (;;) {
-    const rows = await page(snapshot, table, after)
-    if (rows.length === 0) break
-    const values = rows.map((r) => columns.map((c) => r[c] ?? null))
+  for await (const rows of keyPages(snapshot, table)) {
     await writing
-    writing = local.knex
-      .transaction((trx) => insertRows(trx, 'sqlite', table.name, columns, values))
-      .then(() => onRows(rows.length))
-    if (rows.length < DOWNLOAD_PAGE) break
-    const last = rows[rows.length - 1] as Record<string, unknown>
-    after = table.key.map((k) => last[k] as Knex.Value)
+    writing = local.knex.transaction((trx) => writePage(trx, table, rows)).then(() => onRows(rows.length))
   }
   await writing
 }

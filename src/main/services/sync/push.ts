@@ -9,37 +9,11 @@ import type { Clock } from '../context'
 import { applyChanges, type Change } from './apply'
 import { lockChangeLog, recordChanges } from './change-log'
 import { describeServerError, isTransient } from './errors'
+import { pendingChanges } from './queue'
 
 export interface PushResult {
   sent: number
   failed: number
-}
-
-interface OutboxRow {
-  id: string
-  entity: string
-  entity_id: string
-  op: Change['op']
-  payload: string
-  created_at: string
-}
-
-async function pendingRows(local: Db, limit: number): Promise<Change[]> {
-  const rows = (await local
-    .knex('outbox')
-    .select('id', 'entity', 'entity_id', 'op', 'payload', 'created_at')
-    .whereNull('sent_at')
-    .whereNull('failed_at')
-    .orderBy('id')
-    .limit(limit)) as OutboxRow[]
-  return rows.map((r) => ({
-    id: r.id,
-    entity: r.entity,
-    entityId: r.entity_id,
-    op: r.op,
-    payload: r.payload,
-    createdAt: r.created_at,
-  }))
 }
 
 async function sendToServer(server: Db, origin: string, changes: readonly Change[]): Promise<void> {
@@ -77,7 +51,7 @@ export async function pushBatch(
   clock: Clock,
   batchSize: number,
 ): Promise<PushResult> {
-  const changes = await pendingRows(local, batchSize)
+  const changes = await pendingChanges(local, batchSize)
   if (changes.length === 0) return { sent: 0, failed: 0 }
   try {
     await sendToServer(server, origin, changes)

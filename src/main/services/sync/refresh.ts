@@ -3,11 +3,12 @@
 // desk replay them. Instead the run logs «refresh charges of month M», and a desk pulling it
 // replaces its charges of that month with the server's, inside the pull's transaction.
 import type { Knex } from 'knex'
-import { insertRows } from '../../db/bulk'
 import type { ChargeRunResult } from '../../../shared/domain/billing'
 import { runCharges } from '../charge-run'
 import type { ServiceContext } from '../context'
 import { lockChangeLog, recordChanges } from './change-log'
+import { keyPages, writePage } from './copy'
+import { syncTable } from './tables'
 
 export const CHARGES_REFRESH = { entity: 'charges', op: 'refresh' } as const
 
@@ -42,34 +43,14 @@ export async function runChargesShared(
   return result
 }
 
-const PAGE = 20_000
-
 async function copyWhere(
   source: Knex,
   trx: Knex.Transaction,
   table: string,
   where: (q: Knex.QueryBuilder) => void,
 ): Promise<void> {
-  let after = ''
-  for (;;) {
-    const rows = (await source(table)
-      .select('*')
-      .modify(where)
-      .andWhere('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)) as Array<Record<string, unknown>>
-    if (rows.length === 0) return
-    const columns = Object.keys(rows[0] as Record<string, unknown>)
-    await insertRows(
-      trx,
-      'sqlite',
-      table,
-      columns,
-      rows.map((r) => columns.map((c) => r[c] ?? null)),
-    )
-    if (rows.length < PAGE) return
-    after = String((rows[rows.length - 1] as Record<string, unknown>).id)
-  }
+  const shared = syncTable(table)
+  for await (const rows of keyPages(source, shared, where)) await writePage(trx, shared, rows)
 }
 
 /** Replaces this desk's charges (and their lines and runs) of `period` with the server's. */

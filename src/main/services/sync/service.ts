@@ -9,7 +9,7 @@ import type { SyncServerInput, SyncSettingsInput } from '../../../shared/ipc/sch
 import type { OutboxList, ServerCheck, SyncSettingsView, SyncStatus } from '../../../shared/domain/sync'
 import { recordAudit } from '../audit'
 import type { ServiceContext } from '../context'
-import { entityTitle } from './tables'
+import { queueCounts, queueRows } from './queue'
 import { checkServer, openServer, serverUrl, type ServerConfig } from './server'
 import { SyncWorker } from './worker'
 
@@ -155,42 +155,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     status: () => (worker ? worker.status() : standaloneStatus()),
     syncNow: () => (worker ? worker.syncNow() : standaloneStatus()),
     async outbox(filter, limit) {
-      const knex = ctx.db.knex
-      const base = knex('outbox').whereNull('sent_at')
-      const rows = (await base
-        .clone()
-        .modify((q) => void (filter === 'failed' ? q.whereNotNull('failed_at') : q))
-        .select('id', 'entity', 'entity_id', 'op', 'created_at', 'attempts', 'last_error', 'failed_at')
-        .orderBy('id')
-        .limit(limit)) as Array<{
-        id: string
-        entity: string
-        entity_id: string
-        op: 'insert' | 'update' | 'delete'
-        created_at: string
-        attempts: number
-        last_error: string | null
-        failed_at: string | null
-      }>
-      const counts = (await base
-        .clone()
-        .select(knex.raw('count(*) AS pending'), knex.raw('count(failed_at) AS failed'))
-        .first()) as { pending: number | string; failed: number | string }
-      return {
-        pending: Number(counts.pending),
-        failed: Number(counts.failed),
-        rows: rows.map((r) => ({
-          id: r.id,
-          entity: r.entity,
-          entityTitle: entityTitle(r.entity),
-          entityId: r.entity_id,
-          op: r.op,
-          createdAt: r.created_at,
-          attempts: Number(r.attempts),
-          lastError: r.last_error,
-          failed: r.failed_at !== null,
-        })),
-      }
+      return { ...(await queueCounts(ctx.db)), rows: await queueRows(ctx.db, filter, limit) }
     },
     async retryFailed(clerkId) {
       const n = await ctx.db

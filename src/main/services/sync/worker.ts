@@ -11,6 +11,7 @@ import type { Clock, ServiceContext } from '../context'
 import { initialDownload, isDownloaded } from './download'
 import { describeServerError, isTransient } from './errors'
 import { pullAll } from './pull'
+import { queueCounts } from './queue'
 import { pushAll } from './push'
 import { schemaMismatch, serverContext, serverIdentity } from './server'
 import { readState, writeState } from './state'
@@ -56,8 +57,8 @@ export class SyncWorker {
   private nextAttemptAt: string | null = null
   private download: DownloadProgress | null = null
   private failures = 0
-  private schemaChecked = false
-  private serverId: string | null = null
+  /** Schema, server and download checked on the current connection (reset by a failure). */
+  private ready = false
   private timer: ReturnType<typeof setTimeout> | null = null
   private running = false
   private queue: Promise<unknown> = Promise.resolve()
@@ -94,19 +95,11 @@ export class SyncWorker {
   }
 
   async status(): Promise<SyncStatus> {
-    const counts = (await this.o.local
-      .knex('outbox')
-      .whereNull('sent_at')
-      .select(
-        this.o.local.knex.raw('count(*) AS pending'),
-        this.o.local.knex.raw('count(failed_at) AS failed'),
-      )
-      .first()) as { pending: number | string; failed: number | string }
+    const counts = await queueCounts(this.o.local)
     return {
       mode: 'office',
       state: this.state,
-      pending: Number(counts.pending),
-      failed: Number(counts.failed),
+      ...counts,
       lastSyncAt: this.lastSyncAt ?? (await readState(this.o.local.knex, 'last_sync_at')),
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt,
@@ -149,8 +142,7 @@ export class SyncWorker {
         throw err
       }
       try {
-        await pullAll(this.o.local, this.o.server, this.o.origin, this.batch())
-        await this.succeeded()
+        await this.succeeded(await pullAll(this.o.local, this.o.server, this.o.origin, this.batch()))
       } catch (err) {
         // Done on the server; the rows reach this desk with the next pull.
         this.failed(err)
@@ -186,19 +178,19 @@ export class SyncWorker {
     return this.o.backoff ?? DEFAULT_BACKOFF
   }
 
-  /** The schema check (once per connection) and the first download. */
+  /**
+   * Once per connection: the schema check, the server's identity, and the first download when
+   * this store has not downloaded from that server yet. Later cycles skip all of it.
+   */
   private async prepare(): Promise<void> {
-    if (!this.schemaChecked) {
-      const mismatch = schemaMismatch(await schemaVersion(this.o.server.knex), CURRENT_SCHEMA_VERSION)
-      if (mismatch) throw new SchemaRefused(mismatch)
-      this.serverId = await serverIdentity(this.o.server)
-      this.schemaChecked = true
-    }
-    const serverId = this.serverId as string
+    if (this.ready) return
+    const mismatch = schemaMismatch(await schemaVersion(this.o.server.knex), CURRENT_SCHEMA_VERSION)
+    if (mismatch) throw new SchemaRefused(mismatch)
+    const serverId = await serverIdentity(this.o.server)
     const knownId = await readState(this.o.local.knex, 'server_id')
     const downloaded = await isDownloaded(this.o.local)
     if (downloaded && knownId !== null && knownId !== serverId) {
-      const unsent = await this.unsent()
+      const unsent = (await queueCounts(this.o.local)).pending
       if (unsent > 0) {
         throw new SchemaRefused(
           `Рабочее место связано с другим сервером отделения, и ${unsent} изменений ещё не отправлены туда. Верните в настройках прежний сервер, чтобы отправить их, или обратитесь к администратору.`,
@@ -216,32 +208,32 @@ export class SyncWorker {
       this.downloads++
       this.o.log?.(`Первичная загрузка: ${rows} строк за ${Math.round((Date.now() - started) / 1000)} с`)
     }
-  }
-
-  private async unsent(): Promise<number> {
-    const row = (await this.o.local.knex('outbox').whereNull('sent_at').count({ n: '*' }).first()) as {
-      n: number | string
-    }
-    return Number(row.n)
+    this.ready = true
   }
 
   private async cycle(): Promise<void> {
     try {
       await this.prepare()
-      await pushAll(this.o.local, this.o.server, this.o.origin, this.o.clock, this.batch())
-      await pullAll(this.o.local, this.o.server, this.o.origin, this.batch())
-      await this.succeeded()
+      const pushed = await pushAll(this.o.local, this.o.server, this.o.origin, this.o.clock, this.batch())
+      const pulled = await pullAll(this.o.local, this.o.server, this.o.origin, this.batch())
+      await this.succeeded(pushed.sent + pushed.failed + pulled)
     } catch (err) {
       this.failed(err)
     }
   }
 
-  private async succeeded(): Promise<void> {
+  /**
+   * A successful exchange. Its time is kept in the store too (shown after a restart) when rows
+   * moved or on the first success since start, not every quiet cycle: a write with fsync every
+   * two seconds would buy nothing.
+   */
+  private async succeeded(moved: number): Promise<void> {
+    const first = this.lastSyncAt === null
     this.failures = 0
     this.state = 'online'
     this.lastError = null
     this.lastSyncAt = this.o.clock.now().toISOString()
-    await writeState(this.o.local.knex, 'last_sync_at', this.lastSyncAt)
+    if (moved > 0 || first) await writeState(this.o.local.knex, 'last_sync_at', this.lastSyncAt)
   }
 
   private failed(err: unknown): void {
@@ -252,7 +244,7 @@ export class SyncWorker {
       this.lastError = err.message
       return
     }
-    this.schemaChecked = false
+    this.ready = false
     this.state = 'offline'
     this.lastError = isTransient(err)
       ? describeServerError(err)
