@@ -4,7 +4,7 @@
 // try again; nothing is lost meanwhile, the outbox keeps every change. Direct operations (those
 // that must see every desk's state) run through it, one at a time with its cycles.
 import type { Db } from '../../db/connection'
-import { CURRENT_SCHEMA_VERSION, schemaVersion } from '../../db/migrate'
+import { schemaVersion } from '../../db/migrate'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { DownloadProgress, SyncState, SyncStatus } from '../../../shared/domain/sync'
 import type { Clock, ServiceContext } from '../context'
@@ -184,7 +184,7 @@ export class SyncWorker {
    */
   private async prepare(): Promise<void> {
     if (this.ready) return
-    const mismatch = schemaMismatch(await schemaVersion(this.o.server.knex), CURRENT_SCHEMA_VERSION)
+    const mismatch = schemaMismatch(await schemaVersion(this.o.server.knex))
     if (mismatch) throw new SchemaRefused(mismatch)
     const serverId = await serverIdentity(this.o.server)
     const knownId = await readState(this.o.local.knex, 'server_id')
