@@ -86,9 +86,10 @@ function paths(value: unknown, at: Path = []): Path[] {
 
 function replaced(root: unknown, path: Path, make: (old: unknown) => unknown): unknown {
   if (path.length === 0) return make(root)
-  const copy: Record<string | number, unknown> = Array.isArray(root)
-    ? [...(root as unknown[])]
-    : { ...(root as object) }
+  const copy = (Array.isArray(root) ? [...(root as unknown[])] : { ...(root as object) }) as Record<
+    string | number,
+    unknown
+  >
   const [head, ...rest] = path as [string | number, ...Path]
   const next = replaced(copy[head], rest, make)
   if (next === undefined) delete copy[head]
