@@ -1,6 +1,7 @@
 // The Russian internal passport as typed at the counter: series and number, department code,
 // and the checks of checkPassport (every field at once) before a cabinet is registered on it.
 import { z } from 'zod'
+import { contractDate } from './ipc/schemas/dates'
 import { describeCharacter } from './text/describe-character'
 import { addDays, daysBetween, formatDateRu } from './dates'
 import { daysInMonth, isIsoDate } from './ru-date'
@@ -231,10 +232,7 @@ function expiryWarnings(birthDate: string, issuedOn: string, today: string): str
   return []
 }
 
-const isoDate = (field: string) =>
-  z
-    .string({ message: `${field}: ожидалась дата` })
-    .refine(isIsoDate, `${field}: введите существующую дату ${DATE_FORMAT_HINT}`)
+const isoDate = (field: string) => contractDate(field, DATE_FORMAT_HINT)
 
 /** The IPC shape of PassportFields: types and lengths only; checkPassport judges the content. */
 export const passportFieldsSchema = z

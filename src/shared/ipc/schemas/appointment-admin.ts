@@ -4,11 +4,9 @@
 import { z } from 'zod'
 import { planProblems, weekdayName, CALENDAR_NAME_MAX } from '../../appointments/admin-rules'
 import { CALENDAR_KINDS } from '../../domain/appointment-admin'
-import { isIsoDate } from '../../ru-date'
+import { contractDate as date } from './dates'
 
 const officeId = z.uuid({ message: 'Выберите отделение из списка' })
-const date = (label: string) =>
-  z.string({ message: `${label}: ожидалась дата` }).refine(isIsoDate, `${label}: введите существующую дату`)
 const hhmm = z.string().trim().max(5, 'Время в виде ЧЧ:ММ')
 const year = z
   .number({ message: 'Год: ожидалось число' })

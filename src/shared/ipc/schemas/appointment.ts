@@ -1,11 +1,9 @@
 // Input shapes of the appointment channels; rules (plan, horizon, limits) are judged in main.
 import { z } from 'zod'
-import { isIsoDate } from '../../ru-date'
 import { isTime } from '../../appointments/zoned-time'
+import { contractDate as date } from './dates'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
-const date = (label: string) =>
-  z.string({ message: `${label}: ожидалась дата` }).refine(isIsoDate, `${label}: введите существующую дату`)
 const time = z
   .string({ message: 'Время: ожидалось ЧЧ:ММ' })
   .refine(isTime, 'Время в виде ЧЧ:ММ, например 10:30')

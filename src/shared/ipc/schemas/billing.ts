@@ -1,14 +1,9 @@
 // Input shapes of the readings and charges channels (shapes and lengths; the rules are judged
 // in main by src/shared/billing and the readings service).
 import { z } from 'zod'
-import { isIsoDate } from '../../ru-date'
-import { isPeriod } from '../../billing/period'
+import { contractDate as isoDate, contractPeriod as period } from './dates'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
-const isoDate = (label: string) =>
-  z.string({ message: `${label}: ожидалась дата` }).refine(isIsoDate, `${label}: введите существующую дату`)
-const period = (label: string) =>
-  z.string({ message: `${label}: ожидался месяц` }).refine(isPeriod, `${label}: месяц в виде ГГГГ-ММ`)
 const value = z.string({ message: 'Показание: ожидалось число' }).max(32, 'Показание: слишком длинное число')
 
 export const readingsInputSchema = z

@@ -1,9 +1,9 @@
 // Input shapes of the cash-desk channels. Sums arrive as the clerk typed them and are read by
 // src/shared/money.ts in main, so one set of Russian messages serves the form and the server.
 import { z } from 'zod'
-import { isPeriod } from '../../billing/period'
 import { CASH_IN_REASONS, CASH_OUT_REASONS } from '../../domain/cash'
 import { DENOMINATIONS } from '../../cash/shift-math'
+import { contractPeriod } from './dates'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
 const amountText = (label: string) =>
@@ -71,7 +71,7 @@ export const paymentPostSchema = z
       .min(1, 'Распределите платёж по услугам')
       .max(30),
     payerName: z.string().trim().max(200, 'Плательщик: не длиннее 200 символов').default(''),
-    period: z.string().refine(isPeriod, 'Месяц в виде ГГГГ-ММ').nullable().default(null),
+    period: contractPeriod('Месяц').nullable().default(null),
   })
   .strict()
 
