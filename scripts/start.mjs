@@ -1,45 +1,17 @@
 // npm start: builds the desk and runs it in Electron. Where the Electron binary is missing and
-// cannot be downloaded, it says so in one paragraph and runs the desk in browser mode instead.
-import { spawn } from 'node:child_process'
+// cannot be downloaded, it says so in one paragraph and runs the desk in browser mode instead
+// (npm run start:web: browser mode straight away). Ctrl+C or a signal to npm stops everything.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { constants } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { run } from './lib/child.mjs'
 import { findElectronBinary, projectRoot } from './lib/electron-binary.mjs'
 
 const DOWNLOAD_LIMIT_MS = 60_000
 const INSTALL_LOG = join(projectRoot, '.cache', 'electron-install.log')
 
-/**
- * Runs a command, passing SIGINT/SIGTERM on to it. With `capture`, its output is collected instead
- * of shown; with `limitMs`, it is killed when it runs longer.
- */
-function run(command, args, { capture = false, limitMs, env = process.env } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: projectRoot, env, stdio: capture ? 'pipe' : 'inherit' })
-    let output = ''
-    let timedOut = false
-    if (capture) {
-      child.stdout.on('data', (b) => (output += b))
-      child.stderr.on('data', (b) => (output += b))
-    }
-    const forward = (signal) => child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
-    const timer = limitMs && setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), limitMs)
-    const finish = (code, signal, error) => {
-      clearTimeout(timer)
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      resolve({ code: code ?? 128 + (constants.signals[signal] ?? 0), output, timedOut, error })
-    }
-    child.once('error', (error) => finish(1, null, error))
-    child.once('exit', (code, signal) => finish(code, signal))
-  })
-}
-
 function node(script, args = [], options) {
-  return run(process.execPath, [script, ...args], options)
+  return run(process.execPath, [script, ...args], { cwd: projectRoot, ...options })
 }
 
 /** Runs node_modules/electron/install.js once (it honours ELECTRON_MIRROR); says how it went. */
@@ -54,14 +26,22 @@ async function tryDownload(packageDir) {
   return result.code === 0 ? '' : `попытка скачать его не удалась, вывод в ${log}`
 }
 
+/** Browser mode, the desk opened in the default browser where there is one. */
+async function browserMode(extra) {
+  return (await node(join(projectRoot, 'out/main/web.js'), ['--open', ...extra])).code
+}
+
 async function main() {
-  const extra = process.argv.slice(2)
+  // --browser (npm run start:web): browser mode without looking for Electron.
+  const browserOnly = process.argv.includes('--browser')
+  const extra = process.argv.slice(2).filter((a) => a !== '--browser')
   const electronVite = join(
     dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')),
     'bin/electron-vite.js',
   )
   const build = await node(electronVite, ['build'])
   if (build.code !== 0) return build.code
+  if (browserOnly) return browserMode(extra)
 
   let electron = findElectronBinary()
   let attempt = ''
@@ -79,16 +59,16 @@ async function main() {
         'Запуск от имени root: песочница Chromium отключена. Запускайте «Окно» от обычного пользователя.',
       )
     }
-    return (await run(electron.path, [projectRoot, ...rootOnly, ...extra], { env })).code
+    return (await run(electron.path, [projectRoot, ...rootOnly, ...extra], { env, cwd: projectRoot })).code
   }
 
   console.log(
     `\nДвоичный файл Electron получить не удалось. Причина: ${electron.reason}${attempt ? `; ${attempt}` : ''}. ` +
       'Его можно дать двумя способами: скачать через зеркало — ELECTRON_MIRROR=<адрес зеркала> npm start, ' +
       'или указать папку с уже распакованным Electron — ELECTRON_OVERRIDE_DIST_PATH=<папка> npm start. ' +
-      'Сейчас рабочее место запускается в режиме браузера: откройте в браузере ссылку, которая появится ниже.\n',
+      'Сейчас рабочее место запускается в режиме браузера.\n',
   )
-  return (await node(join(projectRoot, 'out/main/web.js'), extra)).code
+  return browserMode(extra)
 }
 
 process.exitCode = await main()

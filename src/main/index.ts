@@ -2,7 +2,6 @@
 // handlers over the shared workstation. Everything else lives in services and is tested
 // without Electron.
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, Menu, session } from 'electron'
 import { openWorkstation, type Workstation } from './app/bootstrap'
 import { defaultDataDir, resolveDbPath, resolveSettingsPath } from './config/paths'
@@ -11,25 +10,22 @@ import { safeStorageSealer } from './electron/key-sealer'
 import { ElectronPrinter } from './electron/printer'
 import { buildMenu } from './electron/menu'
 import {
+  appUrlCheck,
   applyContentSecurityPolicy,
   denyPermissions,
   lockNavigation,
+  rendererLocation,
   secureWebPreferences,
 } from './electron/security'
 import { loadWindowState, saveWindowState } from './electron/window-state'
 
-const rendererFile = join(__dirname, '../renderer/index.html')
-const devUrl = process.env.ELECTRON_RENDERER_URL
-
-function isAppUrl(url: string): boolean {
-  try {
-    const u = new URL(url)
-    if (devUrl) return u.origin === new URL(devUrl).origin
-    return u.protocol === 'file:' && u.pathname === pathToFileURL(rendererFile).pathname
-  } catch {
-    return false
-  }
-}
+// import.meta.env.DEV is fixed when electron-vite builds main: true only under electron-vite dev.
+const renderer = rendererLocation({
+  development: import.meta.env.DEV === true && !app.isPackaged,
+  devUrl: process.env.ELECTRON_RENDERER_URL,
+  rendererFile: join(__dirname, '../renderer/index.html'),
+})
+const isAppUrl = appUrlCheck(renderer)
 
 let mainWindow: BrowserWindow | null = null
 
@@ -52,8 +48,8 @@ function createWindow(): BrowserWindow {
     const b = win.getNormalBounds()
     saveWindowState(statePath, { ...b, maximized: win.isMaximized() })
   })
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(rendererFile)
+  if (renderer.kind === 'url') void win.loadURL(renderer.url)
+  else void win.loadFile(renderer.path)
   return win
 }
 

@@ -1,6 +1,8 @@
 // The Russian internal passport as typed at the counter: series and number, department code,
 // and the checks of checkPassport (every field at once) before a cabinet is registered on it.
 import { z } from 'zod'
+import { freeText } from './text/free-text'
+import { contractDate } from './ipc/schemas/dates'
 import { describeCharacter } from './text/describe-character'
 import { addDays, daysBetween, formatDateRu } from './dates'
 import { daysInMonth, isIsoDate } from './ru-date'
@@ -231,10 +233,7 @@ function expiryWarnings(birthDate: string, issuedOn: string, today: string): str
   return []
 }
 
-const isoDate = (field: string) =>
-  z
-    .string({ message: `${field}: ожидалась дата` })
-    .refine(isIsoDate, `${field}: введите существующую дату ${DATE_FORMAT_HINT}`)
+const isoDate = (field: string) => contractDate(field, DATE_FORMAT_HINT)
 
 /** The IPC shape of PassportFields: types and lengths only; checkPassport judges the content. */
 export const passportFieldsSchema = z
@@ -243,9 +242,11 @@ export const passportFieldsSchema = z
       .string({ message: 'Серия и номер паспорта: ожидался текст' })
       .max(40, 'Серия и номер паспорта — не длиннее 40 символов'),
     issuedOn: isoDate('Дата выдачи паспорта'),
-    issuedBy: z
-      .string({ message: '«Кем выдан»: ожидался текст' })
-      .max(300, '«Кем выдан» — не длиннее 300 символов'),
+    issuedBy: freeText({
+      notText: '«Кем выдан»: ожидался текст',
+      max: 300,
+      tooLong: '«Кем выдан» — не длиннее 300 символов',
+    }),
     departmentCode: z
       .string({ message: 'Код подразделения: ожидался текст' })
       .max(20, 'Код подразделения — не длиннее 20 символов'),

@@ -1,6 +1,7 @@
 // Surname, first name and patronymic as typed from a passport: tidied, checked part by part,
 // capitalisation kept as typed (the passport decides it, not us).
 import { z } from 'zod'
+import { freeText } from './text/free-text'
 import { describeCharacter } from './text/describe-character'
 
 export interface PersonNameFields {
@@ -88,7 +89,7 @@ export function checkPersonName(fields: PersonNameFields): PersonNameCheck {
 }
 
 const namePart = (label: string) =>
-  z.string({ message: `${label}: ожидался текст` }).max(200, `${label} — не длиннее 200 символов`)
+  freeText({ notText: `${label}: ожидался текст`, max: 200, tooLong: `${label} — не длиннее 200 символов` })
 
 /** The IPC shape of a name: types and lengths only; checkPersonName judges the content. */
 export const personNameSchema = z

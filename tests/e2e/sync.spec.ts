@@ -80,7 +80,9 @@ test('the server form refuses a port of 70000 and a host with a space at their f
 
   await sync.fillServer({ host: 'server 1', port: '70000', database: 'okno', user: 'okno' })
   await sync.saveButton.click()
-  await expect(sync.host).toHaveAccessibleDescription(/Адрес сервера: имя или IP-адрес, без пробелов/)
+  await expect(sync.host).toHaveAccessibleDescription(
+    /Адрес сервера: имя компьютера или его сетевой адрес, без пробелов/,
+  )
   await expect(sync.port).toHaveAccessibleDescription(/Порт — целое число от 1 до 65535/)
   await expect(sync.host).toBeFocused()
   await expect(sync.outcome(/Проверьте/)).toBeVisible()

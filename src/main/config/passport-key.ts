@@ -25,8 +25,11 @@ function write(path: string, content: z.infer<typeof fileSchema>): void {
   renameSync(tmp, path)
 }
 
-const PLAIN_WARNING =
-  'Ключ шифрования паспортов хранится в файле без защиты операционной системы: запустите настольное приложение «Окно», чтобы защитить его.'
+// Said where the desktop app could not be had (browser mode): what to do now, not «run it».
+const plainWarning = (path: string): string =>
+  `Ключ шифрования паспортов хранится в файле ${path} без защиты операционной системы; читать его может только ` +
+  'эта учётная запись. Пока так: не давайте другим пользователям доступ к папке с базой, не копируйте файл ключа ' +
+  'и не меняйте его права. Когда на этом компьютере заработает настольное приложение «Окно», оно защитит ключ само.'
 
 export function loadPassportKey(options: {
   path: string
@@ -46,7 +49,7 @@ export function loadPassportKey(options: {
       path,
       sealer ? { format: 'os', key: sealer.seal(key) } : { format: 'plain', key: key.toString('base64') },
     )
-    return { key, warning: sealer ? null : PLAIN_WARNING }
+    return { key, warning: sealer ? null : plainWarning(path) }
   }
   // A damaged file is reported, never thrown (the desk still starts, without passport work) and
   // never replaced: passports sealed under the old key would be lost with it.
@@ -84,5 +87,5 @@ export function loadPassportKey(options: {
   const key = Buffer.from(parsed.data.key, 'base64')
   if (key.length !== KEY_BYTES) return damaged
   if (sealer) write(path, { format: 'os', key: sealer.seal(key) })
-  return { key, warning: sealer ? null : PLAIN_WARNING }
+  return { key, warning: sealer ? null : plainWarning(path) }
 }

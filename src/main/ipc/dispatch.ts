@@ -2,34 +2,13 @@
 // schema, check the caller's session and role, run the handler, and wrap the outcome in the
 // result envelope. Electron's ipcMain and browser mode's HTTP bridge both end here.
 import { randomBytes } from 'node:crypto'
-import { z } from 'zod'
 import { ROLE_TITLES, roleAtLeast, type ClerkRole } from '../../shared/domain/clerk'
 import { isChannel, type Channel } from '../../shared/ipc/channels'
 import { contract, type Access } from '../../shared/ipc/contract'
 import { OknoError, type Envelope } from '../../shared/ipc/envelope'
-import { FIELD_LABELS } from '../../shared/ipc/field-labels'
 import { enforceIdleLock } from '../services/sessions'
 import { handlers, type CallContext } from './handlers'
-
-z.config(z.locales.ru())
-
-function validationError(error: z.ZodError): Envelope<never> {
-  const fields: Record<string, string> = {}
-  // A form shows each message at its field: the innermost name of the path («passport.issuedOn»),
-  // or the names of keys the form does not have.
-  for (const issue of error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path.at(-1) ?? '')]
-    for (const key of keys) if (key && !(key in fields)) fields[key] = issue.message
-  }
-  const issue = error.issues[0]
-  const label = FIELD_LABELS[String(issue?.path.at(-1) ?? '')]
-  const message = !issue
-    ? 'Проверьте введённые данные.'
-    : label
-      ? `Проверьте поле «${label}»: ${issue.message}`
-      : `Проверьте введённые данные: ${issue.message}`
-  return { ok: false, error: { code: 'VALIDATION', message, fields } }
-}
+import { validationError } from './validation-envelope'
 
 async function checkAccess(access: Access, call: CallContext): Promise<void> {
   if (access === 'public') return

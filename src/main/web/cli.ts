@@ -1,15 +1,20 @@
 // Entry of browser mode (npm run start:web, and npm start where Electron is unavailable):
-// opens the workstation, serves the desk on 127.0.0.1 and prints the one link to open.
+// opens the workstation, serves the desk on 127.0.0.1 and prints the one link to open; with
+// --open (what npm start passes) it also opens that link in the default browser.
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import { openWorkstation } from '../app/bootstrap'
 import { resolveDbPath, resolveSettingsPath } from '../config/paths'
+import { openedMessage, openInBrowser } from './open-browser'
 import { startWebServer } from './server'
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: process.env.OKNO_PORT ?? '0' } },
+    options: {
+      port: { type: 'string', default: process.env.OKNO_PORT ?? '0' },
+      open: { type: 'boolean', default: false },
+    },
   })
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -28,16 +33,21 @@ async function main(): Promise<void> {
     port,
     version,
   })
-  console.log(`Окно работает в браузере. База: ${dbPath}`)
-  console.log(`Откройте в браузере на этом компьютере: ${server.url}`)
+  let stopping = false
+  // Ctrl+C reaches this process twice (from the terminal, and passed on by npm start's script).
   const stop = (): void => {
+    if (stopping) return
+    stopping = true
     void server
       .close()
       .then(() => workstation.close())
-      .then(() => process.exit(0))
+      .finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  console.log(`Окно работает в браузере. База: ${dbPath}`)
+  if (values.open) console.log(openedMessage(await openInBrowser(server.url), server.url))
+  else console.log(`Откройте в браузере на этом компьютере: ${server.url}`)
 }
 
 main().catch((err: unknown) => {

@@ -46,3 +46,8 @@ export function originAllowed(headers: IncomingHttpHeaders, kind: 'page' | 'api'
 export function bridgeHeaderPresent(headers: IncomingHttpHeaders): boolean {
   return headers[BRIDGE_HEADER] === '1'
 }
+
+/** The API takes JSON only: «application/json», with parameters at most («; charset=utf-8»). */
+export function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json'
+}

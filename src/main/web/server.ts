@@ -9,6 +9,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { ServiceContext } from '../services/context'
 import { newSession, type Session } from '../services/sessions'
 import { dispatch } from '../ipc/dispatch'
+import type { Envelope } from '../../shared/ipc/envelope'
 import { NullPrinter } from '../printing/printer'
 import { bridgeScript } from './bridge-script'
 import {
@@ -16,6 +17,7 @@ import {
   TOKEN_COOKIE,
   bridgeHeaderPresent,
   hostAllowed,
+  isJsonContentType,
   originAllowed,
   parseCookies,
   sameSecret,
@@ -38,6 +40,15 @@ export interface WebServer {
 }
 
 const MAX_BODY = 1024 * 1024
+const MAX_DRAIN = 16 * MAX_BODY
+// The bridge shows an envelope's message to the clerk; a bare status would read as a lost connection.
+const TOO_LARGE: Envelope<never> = {
+  ok: false,
+  error: {
+    code: 'VALIDATION',
+    message: 'Запрос больше 1 МБ: сократите введённый текст или список и повторите.',
+  },
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -89,19 +100,35 @@ function safeDecode(component: string): string | null {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+type Body = { kind: 'read'; text: string } | { kind: 'too-large' } | { kind: 'aborted' }
+
+/**
+ * Reads a request body of at most MAX_BODY bytes. A larger one is read to its end and dropped, so
+ * the caller can still be answered 413 (closing mid-upload would reset the connection instead);
+ * past MAX_DRAIN the connection is cut.
+ */
+function readBody(req: IncomingMessage): Promise<Body> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
-        resolve(null)
-        req.destroy()
-      } else chunks.push(chunk)
+      if (size <= MAX_BODY) chunks.push(chunk)
+      else if (size > MAX_DRAIN) req.destroy()
+      else chunks.length = 0
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
+    req.on('end', () =>
+      resolve(
+        size > MAX_BODY
+          ? { kind: 'too-large' }
+          : { kind: 'read', text: Buffer.concat(chunks).toString('utf8') },
+      ),
+    )
+    // A browser tab closed mid-upload, or a cut connection: there is no one left to answer.
+    req.on('error', () => resolve({ kind: 'aborted' }))
+    req.on('close', () => {
+      if (!req.complete) resolve({ kind: 'aborted' })
+    })
   })
 }
 
@@ -143,14 +170,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   ): Promise<void> {
     if (req.method !== 'POST') return refuse(res, 405, 'Только POST')
     if (!bridgeHeaderPresent(req.headers)) return refuse(res, 403, 'Вызов без заголовка моста отклонён')
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return refuse(res, 415, 'Ожидался JSON')
+    if (!isJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'Ожидался JSON')
+    const body = await readBody(req)
+    if (body.kind === 'aborted') {
+      console.warn(`[okno] web: the browser broke off its call of ${channel} before sending it whole`)
+      return
     }
-    const raw = await readBody(req)
-    if (raw === null) return refuse(res, 413, 'Слишком большой запрос')
+    if (body.kind === 'too-large') return send(res, 413, 'application/json', JSON.stringify(TOO_LARGE))
     let input: unknown
     try {
-      input = (JSON.parse(raw) as { input?: unknown }).input
+      input = (JSON.parse(body.text) as { input?: unknown }).input
     } catch {
       return refuse(res, 400, 'Неверный JSON')
     }

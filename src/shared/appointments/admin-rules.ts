@@ -3,6 +3,7 @@
 // as text («2026-01-01;holiday;Новогодние каникулы», one day a line). Pure.
 import { WEEKDAY_NAMES, type CalendarDay, type WeekdayPlan } from '../domain/appointment-admin'
 import { parseRuDate } from '../ru-date'
+import { cleanText } from '../text/free-text'
 import type { CalendarKind, DayPlan } from './slots'
 import { isoWeekday, isTime, minutesOf } from './zoned-time'
 
@@ -124,7 +125,7 @@ export function parseCalendarText(text: string, year: number): CalendarParse {
       errors.push(`Строка ${n}: вид дня «${second.slice(0, 20)}» неизвестен — holiday, short или workday`)
       return
     }
-    const day: CalendarDay = { date, kind, name: rest.join(', ').trim() }
+    const day: CalendarDay = { date, kind, name: cleanText(rest.join(', ')) }
     const problem = calendarDayProblem(day, year)
     if (problem) {
       errors.push(`Строка ${n}: ${problem}`)

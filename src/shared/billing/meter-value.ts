@@ -1,5 +1,6 @@
 // A meter reading as the clerk types it, read into milli-units (1 kWh or 1 m³ = 1000) with the
 // meter's own limits, and back into the Russian form «12 345,678».
+import { ruPlural } from '../text/plural'
 
 export interface MeterDigits {
   /** Digits the meter shows before the decimal point (its drums turn over after that many). */
@@ -19,15 +20,6 @@ const SPACE = /[ \u00a0\u202f]/
 const SPACES = /[ \u00a0\u202f]/g
 const MINUS = /^[-\u2212\u2013\u2014]/
 const LETTER = /\p{L}/u
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const mod100 = n % 100
-  const mod10 = n % 10
-  if (mod100 >= 11 && mod100 <= 14) return many
-  if (mod10 === 1) return one
-  if (mod10 >= 2 && mod10 <= 4) return few
-  return many
-}
 
 function refuse(message: string): MeterValueResult {
   return { ok: false, message }
@@ -69,14 +61,14 @@ export function parseMeterValue(text: string, meter: MeterDigits): MeterValueRes
   if (integer.length > meter.digitCapacity) {
     const capacity = meter.digitCapacity
     return refuse(
-      `У прибора ${capacity} ${plural(capacity, 'цифра', 'цифры', 'цифр')} до запятой, а введено ` +
+      `У прибора ${capacity} ${ruPlural(capacity, 'цифра', 'цифры', 'цифр')} до запятой, а введено ` +
         `${integer.length}: проверьте показание.`,
     )
   }
   if (fraction !== undefined && fraction.length > allowedFraction) {
     return refuse(
       `У этого прибора после запятой не больше ${allowedFraction} ` +
-        `${plural(allowedFraction, 'знака', 'знаков', 'знаков')}: проверьте показание.`,
+        `${ruPlural(allowedFraction, 'знака', 'знаков', 'знаков')}: проверьте показание.`,
     )
   }
 

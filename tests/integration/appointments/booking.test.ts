@@ -124,7 +124,7 @@ describeEachDatabase('appointment booking', (getCtx) => {
         booking(officeId, { topicId: OPEN_ACCOUNT, time: '10:45', phone: '+7 978 555-00-07' }),
       ),
     )
-    expect(straddle.fields?.time).toContain('вне графика')
+    expect(straddle.fields?.time).toContain('в перерыв (11:00–11:30)')
   })
 
   it('holds a customer to two future appointments; a cancelled one frees a place and the limit', async () => {
@@ -205,7 +205,7 @@ describeEachDatabase('appointment booking', (getCtx) => {
     ['a past time', { date: '2026-11-20' }, 'date', 'прошла'],
     ['a time within the minimum notice', { date: '2026-11-23', time: '09:00' }, 'time', 'не позже чем за 60'],
     ['a time outside the plan', { time: '14:00' }, 'time', 'вне графика'],
-    ['a time in the break', { time: '11:15' }, 'time', 'вне графика'],
+    ['a time in the break', { time: '11:15' }, 'time', '— в перерыв (11:00–11:30)'],
     ['a day off', { date: '2026-11-28' }, 'date', 'не принимает'],
     ['beyond the horizon', { date: '2027-01-11' }, 'date', 'на 30 дней'],
     ['an unknown office', { officeId: '00000000-0000-4000-8000-00000000ffff' }, 'officeId', 'отделение'],

@@ -5,7 +5,7 @@ import { request, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BRIDGE_HEADER, bridgeScript } from '../../../src/main/web/bridge-script'
 import { startWebServer, type WebServer } from '../../../src/main/web/server'
 import { createSyncService } from '../../../src/main/services/sync/service'
@@ -252,6 +252,72 @@ describe('browser mode web server', () => {
       expect(reply.status).toBe(405)
     }
     await expectRefusedSignIn(bridge({ 'content-type': 'text/plain' }))
+  })
+
+  it('answers a body over 1 MiB with 413 and an envelope the bridge shows, not a reset', async () => {
+    const input = { login: operator.login, password: operator.password, filler: 'я'.repeat(1024 * 1024) }
+    const reply = await send(server.port, {
+      path: '/api/session:signIn',
+      method: 'POST',
+      headers: bridge(),
+      body: JSON.stringify({ input }),
+    })
+    expect(reply.status).toBe(413)
+    expect(reply.headers['content-type']).toBe('application/json')
+    const envelope = JSON.parse(reply.body) as { ok: boolean; error: { code: string; message: string } }
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(envelope.error.message).toMatch(/^Запрос больше 1 МБ: сократите/)
+    expect(envelope.error.message).not.toMatch(/[A-Za-z]/)
+  })
+
+  it('takes application/json with a charset, and no look-alike type', async () => {
+    const reply = await send(server.port, {
+      path: '/api/app:info',
+      method: 'POST',
+      headers: bridge({ 'content-type': 'application/json; charset=utf-8' }),
+      body: '{"input":{}}',
+    })
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true })
+    for (const type of ['application/jsonx', 'application/json-patch+json', 'application/json5']) {
+      const refused = await expectRefusedSignIn(bridge({ 'content-type': type }))
+      expect(refused.status).toBe(415)
+    }
+  })
+
+  it('logs one line, no stack, for an upload the browser broke off', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      await new Promise<void>((resolve) => {
+        const req = request({
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/session:signIn',
+          method: 'POST',
+          headers: bridge({ 'content-length': String(1024 * 1024) }),
+        })
+        req.on('error', () => resolve())
+        req.on('close', () => resolve())
+        req.write('{"input":{"login":"', () => req.destroy())
+      })
+      const lines = () => [...warn.mock.calls, ...error.mock.calls]
+      await expect.poll(() => lines().length, { timeout: 30_000 }).toBeGreaterThan(0)
+      // A call after it has been answered: anything else the abort logs would be logged by now.
+      await send(server.port, {
+        path: '/api/app:info',
+        method: 'POST',
+        headers: bridge(),
+        body: '{"input":{}}',
+      })
+      expect(lines()).toHaveLength(1)
+      const [call] = lines() as [unknown[]]
+      expect(call).toHaveLength(1)
+      expect(call[0]).toEqual(expect.stringContaining('session:signIn'))
+      expect(String(call[0])).not.toMatch(/\n/)
+    } finally {
+      warn.mockRestore()
+      error.mockRestore()
+    }
   })
 
   it('refuses CORS preflight and never sends Access-Control-Allow-* headers', async () => {

@@ -4,8 +4,8 @@
 // the last place at once — the loser's insert fails, it looks again, and finds the time taken.
 import { randomInt } from 'node:crypto'
 import type { Knex } from 'knex'
-import { dayPlan, dayGrid, stepsCovered } from '../../../shared/appointments/slots'
-import { zonedInstant } from '../../../shared/appointments/zoned-time'
+import { dayPlan, dayGrid, stepsCovered, type DayPlan } from '../../../shared/appointments/slots'
+import { minutesOf, zonedInstant } from '../../../shared/appointments/zoned-time'
 import { normalizePhone, PHONE_MESSAGE } from '../../../shared/contact'
 import { addDays, businessDate, formatDateRu } from '../../../shared/dates'
 import type {
@@ -57,6 +57,16 @@ interface Prepared {
   topicName: string
 }
 
+/** Why a time is not among the day's times: the break, or outside the hours. */
+function offGridMessage(plan: DayPlan, time: string, durationMinutes: number): string {
+  const start = minutesOf(time)
+  const end = start + durationMinutes
+  if (plan.breakFrom && plan.breakTo && start < minutesOf(plan.breakTo) && end > minutesOf(plan.breakFrom)) {
+    return `Время ${time} — в перерыв (${plan.breakFrom}–${plan.breakTo}): выберите время из списка.`
+  }
+  return `Время ${time} вне графика приёма (${plan.opens}–${plan.closes}): выберите время из списка.`
+}
+
 /** Checks a booking against the plan, the clock, the horizon and the customer's limit. */
 async function prepare(ctx: ServiceContext, input: BookInput, excludeId: string | null): Promise<Prepared> {
   const knex = ctx.db.knex
@@ -85,10 +95,7 @@ async function prepare(ctx: ServiceContext, input: BookInput, excludeId: string 
   const plan = dayPlan(input.date, office)
   if (!plan) refuse('date', `${formatDateRu(input.date)} отделение не принимает: выберите другой день.`)
   if (!dayGrid(plan, topic.durationMinutes, rules.slotMinutes).includes(input.time)) {
-    refuse(
-      'time',
-      `Время ${input.time} вне графика приёма (${plan.opens}–${plan.closes}): выберите время из списка.`,
-    )
+    refuse('time', offGridMessage(plan, input.time, topic.durationMinutes))
   }
   const startsAt = zonedInstant(input.date, input.time, org.time_zone)
   if (startsAt.getTime() < now.getTime()) refuse('time', 'Это время уже прошло: выберите время из списка.')

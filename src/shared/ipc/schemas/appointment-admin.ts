@@ -2,13 +2,12 @@
 // shared ones (appointments/admin-rules.ts); what needs the database (the grid step, appointments
 // already booked) is judged in main.
 import { z } from 'zod'
+import { freeText } from '../../text/free-text'
 import { planProblems, weekdayName, CALENDAR_NAME_MAX } from '../../appointments/admin-rules'
 import { CALENDAR_KINDS } from '../../domain/appointment-admin'
-import { isIsoDate } from '../../ru-date'
+import { contractDate as date } from './dates'
 
 const officeId = z.uuid({ message: 'Выберите отделение из списка' })
-const date = (label: string) =>
-  z.string({ message: `${label}: ожидалась дата` }).refine(isIsoDate, `${label}: введите существующую дату`)
 const hhmm = z.string().trim().max(5, 'Время в виде ЧЧ:ММ')
 const year = z
   .number({ message: 'Год: ожидалось число' })
@@ -49,11 +48,10 @@ const calendarDaySchema = z
   .object({
     date: date('Дата'),
     kind: z.enum(CALENDAR_KINDS, { message: 'Вид дня: праздничный, сокращённый или рабочий' }),
-    name: z
-      .string()
-      .trim()
-      .max(CALENDAR_NAME_MAX, `Название: не длиннее ${CALENDAR_NAME_MAX} символов`)
-      .default(''),
+    name: freeText({
+      max: CALENDAR_NAME_MAX,
+      tooLong: `Название: не длиннее ${CALENDAR_NAME_MAX} символов`,
+    }).default(''),
   })
   .strict()
 
@@ -68,11 +66,13 @@ export const calendarImportSchema = z
   })
   .strict()
 
-const closureReason = z
-  .string({ message: 'Укажите причину' })
-  .trim()
-  .min(3, 'Причина: не короче 3 символов')
-  .max(200, 'Причина: не длиннее 200 символов')
+const closureReason = freeText({
+  notText: 'Укажите причину',
+  min: 3,
+  tooShort: 'Причина: не короче 3 символов',
+  max: 200,
+  tooLong: 'Причина: не длиннее 200 символов',
+})
 
 export const closureSaveSchema = z.discriminatedUnion(
   'action',
@@ -86,15 +86,17 @@ export const closureSaveSchema = z.discriminatedUnion(
 export const topicSaveSchema = z
   .object({
     id: z.uuid({ message: 'Ожидался идентификатор темы' }).nullable(),
-    name: z
-      .string({ message: 'Введите название темы' })
-      .trim()
-      .min(2, 'Название темы: не короче 2 символов')
-      .max(120, 'Название темы: не длиннее 120 символов'),
+    name: freeText({
+      notText: 'Введите название темы',
+      min: 2,
+      tooShort: 'Название темы: не короче 2 символов',
+      max: 120,
+      tooLong: 'Название темы: не длиннее 120 символов',
+    }),
     durationMinutes: z
       .number({ message: 'Длительность: ожидалось число минут' })
       .int('Длительность: целое число минут'),
-    whatToBring: z.string().trim().max(500, 'Что взять с собой: не длиннее 500 символов').default(''),
+    whatToBring: freeText({ max: 500, tooLong: 'Что взять с собой: не длиннее 500 символов' }).default(''),
     active: z.boolean(),
   })
   .strict()

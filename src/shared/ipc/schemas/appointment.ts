@@ -1,11 +1,10 @@
 // Input shapes of the appointment channels; rules (plan, horizon, limits) are judged in main.
 import { z } from 'zod'
-import { isIsoDate } from '../../ru-date'
+import { freeText } from '../../text/free-text'
 import { isTime } from '../../appointments/zoned-time'
+import { contractDate as date } from './dates'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
-const date = (label: string) =>
-  z.string({ message: `${label}: ожидалась дата` }).refine(isIsoDate, `${label}: введите существующую дату`)
 const time = z
   .string({ message: 'Время: ожидалось ЧЧ:ММ' })
   .refine(isTime, 'Время в виде ЧЧ:ММ, например 10:30')
@@ -23,11 +22,13 @@ export const bookSchema = z
     date: date('Дата'),
     time,
     accountId: id.nullable(),
-    personName: z
-      .string({ message: 'Введите фамилию, имя и отчество' })
-      .trim()
-      .min(2, 'Введите фамилию, имя и отчество')
-      .max(200, 'ФИО: не длиннее 200 символов'),
+    personName: freeText({
+      notText: 'Введите фамилию, имя и отчество',
+      min: 2,
+      tooShort: 'Введите фамилию, имя и отчество',
+      max: 200,
+      tooLong: 'ФИО: не длиннее 200 символов',
+    }),
     phone: z.string().trim().max(40, 'Телефон: не длиннее 40 символов').default(''),
   })
   .strict()
@@ -36,11 +37,13 @@ export const appointmentIdSchema = z.object({ appointmentId: id }).strict()
 export const cancelSchema = z
   .object({
     appointmentId: id,
-    reason: z
-      .string({ message: 'Укажите причину отмены' })
-      .trim()
-      .min(3, 'Причина отмены: не короче 3 символов')
-      .max(300, 'Причина отмены: не длиннее 300 символов'),
+    reason: freeText({
+      notText: 'Укажите причину отмены',
+      min: 3,
+      tooShort: 'Причина отмены: не короче 3 символов',
+      max: 300,
+      tooLong: 'Причина отмены: не длиннее 300 символов',
+    }),
   })
   .strict()
 export const rescheduleSchema = z.object({ appointmentId: id, date: date('Дата'), time }).strict()

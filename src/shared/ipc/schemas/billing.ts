@@ -1,14 +1,10 @@
 // Input shapes of the readings and charges channels (shapes and lengths; the rules are judged
 // in main by src/shared/billing and the readings service).
 import { z } from 'zod'
-import { isIsoDate } from '../../ru-date'
-import { isPeriod } from '../../billing/period'
+import { freeText } from '../../text/free-text'
+import { contractDate as isoDate, contractPeriod as period } from './dates'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
-const isoDate = (label: string) =>
-  z.string({ message: `${label}: ожидалась дата` }).refine(isIsoDate, `${label}: введите существующую дату`)
-const period = (label: string) =>
-  z.string({ message: `${label}: ожидался месяц` }).refine(isPeriod, `${label}: месяц в виде ГГГГ-ММ`)
 const value = z.string({ message: 'Показание: ожидалось число' }).max(32, 'Показание: слишком длинное число')
 
 export const readingsInputSchema = z
@@ -32,7 +28,12 @@ export const readingsInputSchema = z
               .optional(),
             replacement: z
               .object({
-                serial: z.string().trim().min(1, 'Заводской номер нового прибора').max(40),
+                serial: freeText({
+                  min: 1,
+                  tooShort: 'Заводской номер нового прибора',
+                  max: 40,
+                  tooLong: 'Заводской номер: не длиннее 40 символов',
+                }),
                 digitCapacity: z.number().int().min(4).max(9),
                 fractionDigits: z.number().int().min(0).max(3),
                 installedOn: isoDate('Дата установки'),

@@ -4,8 +4,15 @@ import { z } from 'zod'
 import { optionalEmailSchema, optionalPhoneSchema } from '../../contact'
 import { passportFieldsSchema } from '../../passport'
 import { personNameSchema } from '../../person-name'
+import { freeText } from '../../text/free-text'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
+const reason = freeText({
+  min: 5,
+  tooShort: 'Причина: не короче 5 символов',
+  max: 500,
+  tooLong: 'Причина: не длиннее 500 символов',
+})
 
 export const supervisorSchema = z
   .object({
@@ -21,11 +28,7 @@ export const cabinetRegisterSchema = z
     holder: personNameSchema,
     addAsOwner: z
       .object({
-        reason: z
-          .string()
-          .trim()
-          .min(5, 'Причина: не короче 5 символов')
-          .max(500, 'Причина: не длиннее 500 символов'),
+        reason: reason,
       })
       .strict()
       .optional(),
@@ -61,11 +64,7 @@ export const cabinetAttachSchema = z
 export const cabinetUnblockSchema = z
   .object({
     accountId: id,
-    reason: z
-      .string()
-      .trim()
-      .min(5, 'Причина: не короче 5 символов')
-      .max(500, 'Причина: не длиннее 500 символов'),
+    reason: reason,
   })
   .strict()
 

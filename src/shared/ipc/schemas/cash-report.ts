@@ -1,7 +1,7 @@
 // Input shape of the payments report channels: one shift, or one business day (of one office, or
 // of every office). Who may see what is judged in main (src/main/services/cash/reports.ts).
 import { z } from 'zod'
-import { isIsoDate } from '../../ru-date'
+import { contractDate } from './dates'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
 
@@ -12,9 +12,7 @@ export const paymentsReportSchema = z.discriminatedUnion(
     z
       .object({
         scope: z.literal('day'),
-        date: z
-          .string({ message: 'День: ожидалась дата' })
-          .refine(isIsoDate, 'День: введите существующую дату'),
+        date: contractDate('День'),
         officeId: id.optional(),
       })
       .strict(),

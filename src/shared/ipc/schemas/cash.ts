@@ -1,9 +1,10 @@
 // Input shapes of the cash-desk channels. Sums arrive as the clerk typed them and are read by
 // src/shared/money.ts in main, so one set of Russian messages serves the form and the server.
 import { z } from 'zod'
-import { isPeriod } from '../../billing/period'
+import { freeText } from '../../text/free-text'
 import { CASH_IN_REASONS, CASH_OUT_REASONS } from '../../domain/cash'
 import { DENOMINATIONS } from '../../cash/shift-math'
+import { contractPeriod } from './dates'
 
 const id = z.uuid({ message: 'Ожидался идентификатор записи' })
 const amountText = (label: string) =>
@@ -25,25 +26,30 @@ export const cashMoveSchema = z
     kind: z.enum(['cash_in', 'cash_out'], { message: 'Выберите: внесение или изъятие' }),
     amount: amountText('Сумма'),
     reason: z.enum(reasons, { message: 'Выберите основание из списка' }),
-    comment: z.string().trim().max(300, 'Комментарий не длиннее 300 символов').default(''),
+    comment: freeText({ max: 300, tooLong: 'Комментарий не длиннее 300 символов' }).default(''),
   })
   .strict()
 
-const denomination = z.enum(DENOMINATIONS.map(String) as [string, ...string[]], {
-  message: 'Неизвестный номинал',
-})
+const DENOMINATION_KEYS = new Set(DENOMINATIONS.map(String))
 export const shiftCloseSchema = z
   .object({
     counted: amountText('Пересчитано'),
+    // Only the denominations counted: one left out is none of it, not a wrong count.
     pieces: z
       .record(
-        denomination,
+        z.string(),
         z
           .number({ message: 'Количество купюр и монет — целое число' })
           .int('Количество купюр и монет — целое число')
           .min(0, 'Количество не может быть отрицательным')
           .max(100_000, 'Количество: не больше 100 000'),
       )
+      .superRefine((pieces, ctx) => {
+        for (const key of Object.keys(pieces)) {
+          if (!DENOMINATION_KEYS.has(key))
+            ctx.addIssue({ code: 'custom', path: [key], message: 'Неизвестный номинал' })
+        }
+      })
       .optional(),
     supervisor,
   })
@@ -70,8 +76,8 @@ export const paymentPostSchema = z
       )
       .min(1, 'Распределите платёж по услугам')
       .max(30),
-    payerName: z.string().trim().max(200, 'Плательщик: не длиннее 200 символов').default(''),
-    period: z.string().refine(isPeriod, 'Месяц в виде ГГГГ-ММ').nullable().default(null),
+    payerName: freeText({ max: 200, tooLong: 'Плательщик: не длиннее 200 символов' }).default(''),
+    period: contractPeriod('Месяц').nullable().default(null),
   })
   .strict()
 
@@ -79,11 +85,13 @@ export const paymentReverseSchema = z
   .object({
     idempotencyKey,
     paymentId: id,
-    reason: z
-      .string({ message: 'Укажите причину возврата' })
-      .trim()
-      .min(5, 'Причина возврата: не короче 5 символов')
-      .max(300, 'Причина возврата: не длиннее 300 символов'),
+    reason: freeText({
+      notText: 'Укажите причину возврата',
+      min: 5,
+      tooShort: 'Причина возврата: не короче 5 символов',
+      max: 300,
+      tooLong: 'Причина возврата: не длиннее 300 символов',
+    }),
     supervisor,
   })
   .strict()

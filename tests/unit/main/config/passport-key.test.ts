@@ -82,6 +82,11 @@ describe('loadPassportKey', () => {
       const key = keyOf(result)
       expect(key).toHaveLength(32)
       expect(result).toMatchObject({ warning: expect.stringMatching(/без защиты операционной системы/) })
+      // Where the desktop app could not be had, it says what to do instead of «run the desktop app».
+      const { warning } = result as { warning: string }
+      expect(warning).toContain(path)
+      expect(warning).toMatch(/не давайте другим пользователям доступ к папке с базой/)
+      expect(warning).not.toMatch(/запустите настольное приложение/)
       expect(readFile()).toEqual({ format: 'plain', key: key.toString('base64') })
       expect(mode()).toBe(0o600)
       // The next start reads the same key, and still warns.

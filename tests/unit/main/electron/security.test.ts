@@ -3,9 +3,11 @@ import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { Session, WebContents } from 'electron'
 import {
+  appUrlCheck,
   CONTENT_SECURITY_POLICY,
   denyPermissions,
   lockNavigation,
+  rendererLocation,
   secureWebPreferences,
 } from '../../../../src/main/electron/security'
 
@@ -65,5 +67,51 @@ describe('Electron security settings', () => {
       'will-attach-webview ',
     ])
     expect(contents.open!()).toEqual({ action: 'deny' })
+  })
+
+  it('loads the dev server only in a development run, whatever the environment says', () => {
+    const rendererFile = '/opt/okno/out/renderer/index.html'
+    const evil = 'https://evil.example/'
+    expect(rendererLocation({ development: false, devUrl: evil, rendererFile })).toEqual({
+      kind: 'file',
+      path: rendererFile,
+    })
+    expect(rendererLocation({ development: false, devUrl: undefined, rendererFile })).toEqual({
+      kind: 'file',
+      path: rendererFile,
+    })
+    expect(rendererLocation({ development: true, devUrl: 'not a url', rendererFile })).toEqual({
+      kind: 'file',
+      path: rendererFile,
+    })
+    expect(rendererLocation({ development: true, devUrl: 'http://localhost:5173', rendererFile })).toEqual({
+      kind: 'url',
+      url: 'http://localhost:5173',
+    })
+  })
+
+  it('takes the app page itself as the app, the router fragment free, nothing else', () => {
+    const isApp = appUrlCheck({ kind: 'file', path: '/opt/okno/out/renderer/index.html' })
+    expect(isApp('file:///opt/okno/out/renderer/index.html')).toBe(true)
+    expect(isApp('file:///opt/okno/out/renderer/index.html#/account/1')).toBe(true)
+    for (const url of [
+      'file://evil.example/opt/okno/out/renderer/index.html',
+      'file:///opt/okno/out/renderer/index.html?x=1',
+      'file:///opt/okno/out/renderer/other.html',
+      'https://evil.example/opt/okno/out/renderer/index.html',
+      'okno://app/opt/okno/out/renderer/index.html',
+      'not a url',
+    ]) {
+      expect(isApp(url), url).toBe(false)
+    }
+    const isDev = appUrlCheck({ kind: 'url', url: 'http://localhost:5173' })
+    expect(isDev('http://localhost:5173/#/cash')).toBe(true)
+    for (const url of [
+      'http://localhost:5173/evil.html',
+      'http://localhost:5174/',
+      'https://localhost:5173/',
+    ]) {
+      expect(isDev(url), url).toBe(false)
+    }
   })
 })
