@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../../shared/print/document'
 import { cashSettingsSchema, DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
 import { SYNC_INTERVAL_DEFAULT_SECONDS } from '../../shared/ipc/schemas/sync'
+import type { StoredSyncView } from '../../shared/domain/sync'
 
 /** The office server's connection; the password sealed by the OS key store, or plain (browser mode). */
 const storedServerSchema = z.object({
@@ -26,6 +27,23 @@ const syncSettingsFileSchema = z.object({
 })
 
 export type StoredSyncSettings = z.infer<typeof syncSettingsFileSchema>
+
+/** The sync settings as the renderer may see them: whether a password is saved, never the password. */
+export function storedSyncView(s: StoredSyncSettings): StoredSyncView {
+  return {
+    mode: s.mode,
+    server: s.server
+      ? {
+          host: s.server.host,
+          port: s.server.port,
+          database: s.server.database,
+          user: s.server.user,
+          passwordSet: s.server.password !== null,
+        }
+      : null,
+    intervalSeconds: s.intervalSeconds,
+  }
+}
 
 const fileSchema = z.object({
   workstationId: z.uuid(),

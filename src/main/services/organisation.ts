@@ -3,6 +3,7 @@ import type { AppInfo, WorkstationSettingsView } from '../../shared/domain/app'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { OknoError } from '../../shared/ipc/envelope'
 import type { SettingsUpdate } from '../../shared/settings'
+import { storedSyncView } from '../config/settings'
 import {
   findOffice,
   findOrganisation,
@@ -45,8 +46,18 @@ export async function appInfo(
 }
 
 export async function workstationSettings(ctx: ServiceContext): Promise<WorkstationSettingsView> {
+  // Field by field, never a spread: the settings file also holds the office server's password.
   const s = ctx.settings.get()
-  return { ...s, offices: await listOffices(ctx.db) }
+  return {
+    workstationId: s.workstationId,
+    officeId: s.officeId,
+    counterNumber: s.counterNumber,
+    idleLockMinutes: s.idleLockMinutes,
+    printer: s.printer,
+    cash: s.cash,
+    sync: storedSyncView(s.sync),
+    offices: await listOffices(ctx.db),
+  }
 }
 
 export async function updateWorkstationSettings(
