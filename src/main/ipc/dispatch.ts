@@ -8,6 +8,7 @@ import { isChannel, type Channel } from '../../shared/ipc/channels'
 import { contract, type Access } from '../../shared/ipc/contract'
 import { OknoError, type Envelope } from '../../shared/ipc/envelope'
 import { FIELD_LABELS } from '../../shared/ipc/field-labels'
+import { loggableError } from '../db/errors'
 import { enforceIdleLock } from '../services/sessions'
 import { handlers, type CallContext } from './handlers'
 
@@ -70,7 +71,7 @@ function internalError(channel: string, err: unknown): Envelope<never> {
     }
   }
   const ref = randomBytes(3).toString('hex').toUpperCase()
-  console.error(`[okno] ${channel} failed (ref ${ref}):`, err)
+  console.error(`[okno] ${channel} failed (ref ${ref}): ${loggableError(err)}`)
   return {
     ok: false,
     error: {
