@@ -9,7 +9,7 @@ describeEachDatabase('migration 007: passport masks', (getCtx) => {
   it('hides the series and all but the last three digits of masks stored before', async () => {
     const { db } = getCtx()
     const person = (await db.knex('persons').first('id')) as { id: string }
-    const doc = (masked: string, replaced: boolean): Record<string, unknown> => ({
+    const doc = (masked: string, replaced: boolean): Record<string, unknown> & { id: string } => ({
       id: randomUUID(),
       person_id: person.id,
       kind: 'passport_rf',
@@ -29,8 +29,8 @@ describeEachDatabase('migration 007: passport masks', (getCtx) => {
       .whereIn('id', [old.id, current.id])
       .select('id', 'masked')) as { id: string; masked: string }[]
     expect(Object.fromEntries(masks.map((m) => [m.id, m.masked]))).toEqual({
-      [old.id as string]: '•• •• •••456',
-      [current.id as string]: '•• •• •••789',
+      [old.id]: '•• •• •••456',
+      [current.id]: '•• •• •••789',
     })
     const left = (await db
       .knex('person_documents')
