@@ -13,10 +13,10 @@ test('the administrator changes the counter number and the bar shows it', async 
   await d.signIn(admin.login, admin.password)
   await page.getByRole('link', { name: 'Настройки' }).click()
   const counter = page.getByRole('spinbutton', { name: 'Номер окна' })
-  await counter.fill('7')
+  await counter.fill('3')
   await page.getByRole('button', { name: 'Сохранить', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Настройки сохранены' })).toBeVisible()
-  await expect(page.getByText(/окно 7/)).toBeVisible()
+  await expect(page.getByText(/окно 3/)).toBeVisible()
 
   await page.getByRole('button', { name: 'Проверить целостность журнала' }).click()
   await expect(page.getByRole('status').filter({ hasText: /Журнал цел: записей \d+/ })).toBeVisible()
