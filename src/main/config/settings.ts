@@ -6,6 +6,9 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../../shared/print/document'
 import { cashSettingsSchema, DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
+
+/** Long enough for one customer's visit at the counter, short enough to show each visit. */
+export const CARD_VIEW_AUDIT_DEFAULT_MINUTES = 30
 import { SYNC_INTERVAL_DEFAULT_SECONDS } from '../../shared/ipc/schemas/sync'
 import type { StoredSyncView } from '../../shared/domain/sync'
 
@@ -50,6 +53,8 @@ const fileSchema = z.object({
   officeId: z.uuid().nullable().default(null),
   counterNumber: z.number().int().min(1).max(99).default(1),
   idleLockMinutes: z.number().int().min(1).max(120).default(IDLE_LOCK_DEFAULT_MINUTES),
+  /** An account card opened again by the same clerk within this time is not audited again. */
+  cardViewAuditMinutes: z.number().int().min(0).max(1440).default(CARD_VIEW_AUDIT_DEFAULT_MINUTES),
   printer: printerSettingsSchema.default(DEFAULT_PRINTER_SETTINGS),
   cash: cashSettingsSchema.default(DEFAULT_CASH_SETTINGS),
   sync: syncSettingsFileSchema.default({
