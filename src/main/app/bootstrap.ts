@@ -28,6 +28,10 @@ export async function openWorkstation(options: {
   settingsPath: string
   /** The OS key store (Electron safeStorage); browser mode has none. */
   keySealer: KeySealer | null
+  /** Opens a key file an untrusted OS store sealed before (see electron/sealer-choice.ts). */
+  keyLegacyOpen?: ((sealed: string) => Buffer) | null
+  /** Why the desktop shell keeps secrets without the OS key store, when it does. */
+  keyStoreWarning?: string | null
   log?: (line: string) => void
 }): Promise<Workstation> {
   const log = options.log ?? (() => {})
@@ -59,6 +63,8 @@ export async function openWorkstation(options: {
     path: join(dirname(options.dbPath), 'okno-passport.key'),
     sealer: options.keySealer,
     envKey: process.env.OKNO_PASSPORT_KEY,
+    legacyOpen: options.keyLegacyOpen ?? null,
+    ...(options.keyStoreWarning ? { plainWarning: options.keyStoreWarning } : {}),
   })
   if (key.key === null) log(`Паспортные данные недоступны: ${key.reason}`)
   else if (key.warning) log(key.warning)

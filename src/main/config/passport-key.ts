@@ -32,7 +32,15 @@ export function loadPassportKey(options: {
   path: string
   sealer: KeySealer | null
   envKey?: string
+  /**
+   * Without a trusted sealer: opens a file sealed by an untrusted OS store (Electron's basic_text
+   * on Linux), which is then kept plain — it was no safer sealed — rather than lost.
+   */
+  legacyOpen?: ((sealed: string) => Buffer) | null
+  /** Why the key is kept plain, for the administrator; browser mode's reason by default. */
+  plainWarning?: string
 }): KeyResult {
+  const plainWarning = options.plainWarning ?? PLAIN_WARNING
   if (options.envKey) {
     const key = Buffer.from(options.envKey, 'base64')
     if (key.length !== KEY_BYTES)
@@ -46,7 +54,7 @@ export function loadPassportKey(options: {
       path,
       sealer ? { format: 'os', key: sealer.seal(key) } : { format: 'plain', key: key.toString('base64') },
     )
-    return { key, warning: sealer ? null : PLAIN_WARNING }
+    return { key, warning: sealer ? null : plainWarning }
   }
   // A damaged file is reported, never thrown (the desk still starts, without passport work) and
   // never replaced: passports sealed under the old key would be lost with it.
@@ -63,6 +71,17 @@ export function loadPassportKey(options: {
   const parsed = fileSchema.safeParse(content)
   if (!parsed.success) return damaged
   if (parsed.data.format === 'os') {
+    if (!sealer && options.legacyOpen) {
+      let key: Buffer
+      try {
+        key = options.legacyOpen(parsed.data.key)
+      } catch {
+        return damaged
+      }
+      if (key.length !== KEY_BYTES) return damaged
+      write(path, { format: 'plain', key: key.toString('base64') })
+      return { key, warning: plainWarning }
+    }
     if (!sealer) {
       return {
         key: null,
@@ -84,5 +103,5 @@ export function loadPassportKey(options: {
   const key = Buffer.from(parsed.data.key, 'base64')
   if (key.length !== KEY_BYTES) return damaged
   if (sealer) write(path, { format: 'os', key: sealer.seal(key) })
-  return { key, warning: sealer ? null : PLAIN_WARNING }
+  return { key, warning: sealer ? null : plainWarning }
 }
