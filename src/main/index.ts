@@ -2,7 +2,7 @@
 // handlers over the shared workstation. Everything else lives in services and is tested
 // without Electron.
 import { join } from 'node:path'
-import { app, BrowserWindow, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, Menu, session } from 'electron'
 import { openWorkstation, type Workstation } from './app/bootstrap'
 import { defaultDataDir, resolveDbPath, resolveSettingsPath } from './config/paths'
 import { registerIpc } from './electron/ipc'
@@ -69,10 +69,13 @@ async function start(): Promise<void> {
   applyContentSecurityPolicy(session.defaultSession)
   denyPermissions(session.defaultSession)
   const dbPath = resolveDbPath(app.getPath('userData'))
+  const keyStore = safeStorageSealer()
   const workstation: Workstation = await openWorkstation({
     dbPath,
     settingsPath: resolveSettingsPath(dbPath),
-    keySealer: safeStorageSealer(),
+    keySealer: keyStore.sealer,
+    keyLegacyOpen: keyStore.legacyOpen,
+    keyStoreWarning: keyStore.warning,
     log: console.log,
   })
   registerIpc({
@@ -85,6 +88,10 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createWindow()
   mainWindow.on('closed', () => (mainWindow = null))
+  // Said at every start until fixed: the administrator installs a keyring (README «Security»).
+  if (keyStore.warning) {
+    void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Окно', message: keyStore.warning })
+  }
   app.on('window-all-closed', () => {
     void workstation.close().finally(() => app.quit())
   })

@@ -86,9 +86,16 @@ export function formatSeriesNumber({ series, number }: SeriesNumber): string {
   return `${series.slice(0, 2)} ${series.slice(2)} ${number}`
 }
 
-/** «45 06 ***456»: enough to tell two documents apart without showing the number. */
-export function maskPassport({ series, number }: SeriesNumber): string {
-  return `${series.slice(0, 2)} ${series.slice(2)} ***${number.slice(-3)}`
+/** What a mask hides: the whole series and all but the number's last three digits. */
+export const PASSPORT_MASK_PREFIX = '•• •• •••'
+
+/**
+ * «•• •• •••456»: three of ten digits, enough to tell a customer's documents apart at the counter
+ * and too few to stand for the passport. Three, not four, so masks stored before could be redone
+ * from what they kept (migration 007).
+ */
+export function maskPassport({ number }: SeriesNumber): string {
+  return `${PASSPORT_MASK_PREFIX}${number.slice(-3)}`
 }
 
 /** The date the holder turns `age`; someone born on 29 February has it on 1 March in other years. */

@@ -77,6 +77,8 @@ test('the server form refuses a port of 70000 and a host with a space at their f
   await expect(sync.standaloneMode).toBeChecked()
   await expect(sync.host).toBeDisabled()
   await expect(sync.section.getByText('Пароль будет храниться без защиты системного хранилища')).toBeVisible()
+  // Whether a password is saved, never the password itself (the renderer never receives it).
+  await expect(sync.section.getByText('Пароль не задан')).toBeVisible()
 
   await sync.fillServer({ host: 'server 1', port: '70000', database: 'okno', user: 'okno' })
   await sync.saveButton.click()

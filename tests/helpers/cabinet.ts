@@ -9,7 +9,7 @@ import { hashPassword } from '../../src/main/services/passwords'
 import { addDays, daysBetween } from '../../src/shared/dates'
 import type { ClerkInfo, ClerkRole } from '../../src/shared/domain/clerk'
 import { OknoError } from '../../src/shared/ipc/envelope'
-import { birthdayAt, FIRST_PASSPORT_DATE, type PassportFields } from '../../src/shared/passport'
+import { birthdayAt, FIRST_PASSPORT_DATE, maskPassport, type PassportFields } from '../../src/shared/passport'
 import { addClerk, type TestClerk } from './clerks'
 import { TEST_NOW } from './clock'
 import type { TestEnv } from './database'
@@ -142,10 +142,9 @@ export function passportDigits(seriesNumber: string): { series: string; number: 
   return { series: digits.slice(0, 4), number: digits.slice(4) }
 }
 
-/** «45 06 ***456», as the desk shows a passport. */
+/** «•• •• •••456», as the desk shows a passport. */
 export function maskedOf(seriesNumber: string): string {
-  const { series, number } = passportDigits(seriesNumber)
-  return `${series.slice(0, 2)} ${series.slice(2)} ***${number.slice(-3)}`
+  return maskPassport(passportDigits(seriesNumber))
 }
 
 export const ISSUED_BY = 'Отделом УФМС России по г. Севастополю в Гагаринском районе'

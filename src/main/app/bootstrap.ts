@@ -1,11 +1,13 @@
 // Opens the workstation's data for either shell (Electron or browser mode): creates the demo
-// database on first start, brings the schema up to date, loads the workstation's settings.
+// database on first start (owner-only, like its folder), brings the schema up to date, loads the
+// workstation's settings.
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { bufferedRandom, uuidV7Generator } from '../../shared/uuid'
 import { loadPassportKey, type KeySealer } from '../config/passport-key'
+import { ownerOnlyDatabase, preparePrivateDir } from '../config/paths'
 import { fileSettings } from '../config/settings'
 import { createPassportVault, unavailableVault } from '../security/passport-vault'
 import { openDb } from '../db/connection'
@@ -28,24 +30,28 @@ export async function openWorkstation(options: {
   settingsPath: string
   /** The OS key store (Electron safeStorage); browser mode has none. */
   keySealer: KeySealer | null
+  /** Opens a key file an untrusted OS store sealed before (see electron/sealer-choice.ts). */
+  keyLegacyOpen?: ((sealed: string) => Buffer) | null
+  /** Why the desktop shell keeps secrets without the OS key store, when it does. */
+  keyStoreWarning?: string | null
   log?: (line: string) => void
 }): Promise<Workstation> {
   const log = options.log ?? (() => {})
   const clock = clockFromEnvironment(process.env.OKNO_CLOCK_START, log)
+  preparePrivateDir(dirname(options.dbPath))
   const settings = fileSettings(options.settingsPath)
   const officeMode = settings.get().sync.mode === 'office'
   if (!existsSync(options.dbPath) && officeMode) {
     // A new desk of an office: an empty store, filled by the first download from the server.
     log(`Базы данных нет (${options.dbPath}): создаю пустую, данные придут с сервера отделения.`)
-    mkdirSync(dirname(options.dbPath), { recursive: true })
   } else if (!existsSync(options.dbPath)) {
     log(`Базы данных нет (${options.dbPath}): создаю демонстрационную на ${DEMO_ACCOUNTS} лицевых счетов…`)
-    mkdirSync(dirname(options.dbPath), { recursive: true })
     await buildDemoSqlite(options.dbPath, {
       accounts: DEMO_ACCOUNTS,
       asOf: businessDate(clock.now(), DEFAULT_TIME_ZONE),
     })
   }
+  ownerOnlyDatabase(options.dbPath)
   const db = openDb({ client: 'sqlite', filename: options.dbPath })
   const applied = await migrateToLatest(db.knex)
   if (applied.length > 0) log(`Схема базы обновлена: ${applied.join(', ')}`)
@@ -59,6 +65,8 @@ export async function openWorkstation(options: {
     path: join(dirname(options.dbPath), 'okno-passport.key'),
     sealer: options.keySealer,
     envKey: process.env.OKNO_PASSPORT_KEY,
+    legacyOpen: options.keyLegacyOpen ?? null,
+    ...(options.keyStoreWarning ? { plainWarning: options.keyStoreWarning } : {}),
   })
   if (key.key === null) log(`Паспортные данные недоступны: ${key.reason}`)
   else if (key.warning) log(key.warning)

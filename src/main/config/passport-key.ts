@@ -26,7 +26,7 @@ function write(path: string, content: z.infer<typeof fileSchema>): void {
 }
 
 // Said where the desktop app could not be had (browser mode): what to do now, not «run it».
-const plainWarning = (path: string): string =>
+const browserModeWarning = (path: string): string =>
   `Ключ шифрования паспортов хранится в файле ${path} без защиты операционной системы; читать его может только ` +
   'эта учётная запись. Пока так: не давайте другим пользователям доступ к папке с базой, не копируйте файл ключа ' +
   'и не меняйте его права. Когда на этом компьютере заработает настольное приложение «Окно», оно защитит ключ само.'
@@ -35,7 +35,15 @@ export function loadPassportKey(options: {
   path: string
   sealer: KeySealer | null
   envKey?: string
+  /**
+   * Without a trusted sealer: opens a file sealed by an untrusted OS store (Electron's basic_text
+   * on Linux), which is then kept plain — it was no safer sealed — rather than lost.
+   */
+  legacyOpen?: ((sealed: string) => Buffer) | null
+  /** Why the key is kept plain, for the administrator; browser mode's reason by default. */
+  plainWarning?: string
 }): KeyResult {
+  const plainWarning = options.plainWarning ?? browserModeWarning(options.path)
   if (options.envKey) {
     const key = Buffer.from(options.envKey, 'base64')
     if (key.length !== KEY_BYTES)
@@ -49,7 +57,7 @@ export function loadPassportKey(options: {
       path,
       sealer ? { format: 'os', key: sealer.seal(key) } : { format: 'plain', key: key.toString('base64') },
     )
-    return { key, warning: sealer ? null : plainWarning(path) }
+    return { key, warning: sealer ? null : plainWarning }
   }
   // A damaged file is reported, never thrown (the desk still starts, without passport work) and
   // never replaced: passports sealed under the old key would be lost with it.
@@ -66,6 +74,17 @@ export function loadPassportKey(options: {
   const parsed = fileSchema.safeParse(content)
   if (!parsed.success) return damaged
   if (parsed.data.format === 'os') {
+    if (!sealer && options.legacyOpen) {
+      let key: Buffer
+      try {
+        key = options.legacyOpen(parsed.data.key)
+      } catch {
+        return damaged
+      }
+      if (key.length !== KEY_BYTES) return damaged
+      write(path, { format: 'plain', key: key.toString('base64') })
+      return { key, warning: plainWarning }
+    }
     if (!sealer) {
       return {
         key: null,
@@ -87,5 +106,5 @@ export function loadPassportKey(options: {
   const key = Buffer.from(parsed.data.key, 'base64')
   if (key.length !== KEY_BYTES) return damaged
   if (sealer) write(path, { format: 'os', key: sealer.seal(key) })
-  return { key, warning: sealer ? null : plainWarning(path) }
+  return { key, warning: sealer ? null : plainWarning }
 }

@@ -1,7 +1,8 @@
-// Where the workstation keeps its files. The same folder Electron calls userData for this app,
-// so the desktop shell and browser mode open the same database.
+// Where the workstation keeps its files, and who may read them. The same folder Electron calls
+// userData for this app, so the desktop shell and browser mode open the same database.
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 export const APP_FOLDER = 'okno'
 
@@ -22,4 +23,32 @@ export function resolveDbPath(dataDir: string = defaultDataDir()): string {
 /** The workstation settings file, beside the database unless `OKNO_SETTINGS` says otherwise. */
 export function resolveSettingsPath(dbPath: string): string {
   return process.env.OKNO_SETTINGS ?? join(dirname(dbPath), 'okno-settings.json')
+}
+
+/**
+ * The folder holding the database: created owner-only (0700). An existing one is tightened only
+ * when it is the app's own folder — never a folder OKNO_DB points into (/tmp, a shared disk).
+ */
+export function preparePrivateDir(dir: string): void {
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    chmodSync(dir, 0o700) // mkdir's mode passes through the umask; this does not
+  } else if (resolve(dir) === resolve(defaultDataDir())) {
+    chmodSync(dir, 0o700)
+  }
+}
+
+/** A file of personal data, readable by the desk's own user account only (0600). */
+export function ownerOnly(path: string): void {
+  if (existsSync(path)) chmodSync(path, 0o600)
+}
+
+/**
+ * The SQLite store and its -wal and -shm made owner-only before it is opened: SQLite creates the
+ * -wal and -shm with the database file's permissions, so they follow. An absent file is created
+ * empty and owner-only, for the same reason.
+ */
+export function ownerOnlyDatabase(dbPath: string): void {
+  if (!existsSync(dbPath)) closeSync(openSync(dbPath, 'a', 0o600))
+  for (const path of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`]) ownerOnly(path)
 }

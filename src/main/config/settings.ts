@@ -6,7 +6,11 @@ import { dirname } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PRINTER_SETTINGS, printerSettingsSchema } from '../../shared/print/document'
 import { cashSettingsSchema, DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../shared/settings'
+
+/** Long enough for one customer's visit at the counter, short enough to show each visit. */
+export const CARD_VIEW_AUDIT_DEFAULT_MINUTES = 30
 import { SYNC_INTERVAL_DEFAULT_SECONDS } from '../../shared/ipc/schemas/sync'
+import type { StoredSyncView } from '../../shared/domain/sync'
 
 /** The office server's connection; the password sealed by the OS key store, or plain (browser mode). */
 const storedServerSchema = z.object({
@@ -27,11 +31,30 @@ const syncSettingsFileSchema = z.object({
 
 export type StoredSyncSettings = z.infer<typeof syncSettingsFileSchema>
 
+/** The sync settings as the renderer may see them: whether a password is saved, never the password. */
+export function storedSyncView(s: StoredSyncSettings): StoredSyncView {
+  return {
+    mode: s.mode,
+    server: s.server
+      ? {
+          host: s.server.host,
+          port: s.server.port,
+          database: s.server.database,
+          user: s.server.user,
+          passwordSet: s.server.password !== null,
+        }
+      : null,
+    intervalSeconds: s.intervalSeconds,
+  }
+}
+
 const fileSchema = z.object({
   workstationId: z.uuid(),
   officeId: z.uuid().nullable().default(null),
   counterNumber: z.number().int().min(1).max(99).default(1),
   idleLockMinutes: z.number().int().min(1).max(120).default(IDLE_LOCK_DEFAULT_MINUTES),
+  /** An account card opened again by the same clerk within this time is not audited again. */
+  cardViewAuditMinutes: z.number().int().min(0).max(1440).default(CARD_VIEW_AUDIT_DEFAULT_MINUTES),
   printer: printerSettingsSchema.default(DEFAULT_PRINTER_SETTINGS),
   cash: cashSettingsSchema.default(DEFAULT_CASH_SETTINGS),
   sync: syncSettingsFileSchema.default({

@@ -1,6 +1,7 @@
 // Opens the database: the workstation's SQLite file, or a PostgreSQL server (office mode, tests).
 import knexFactory, { type Knex } from 'knex'
 import pg from 'pg'
+import { keepSqlApart } from './errors'
 import { OknoSqliteClient } from './sqlite-client'
 
 export type DbConfig =
@@ -22,6 +23,10 @@ export interface Db {
   close(): Promise<void>
 }
 
+// DESIGN.md «Security rules»: an error never carries a bound value (a password hash, a passport's
+// digest, a customer's name), since its message reaches the console, the outbox and the status line.
+const ERRORS: Pick<Knex.Config, 'compileSqlOnError'> = { compileSqlOnError: false }
+
 // DESIGN.md «Data»: WAL for readers beside a writer, foreign keys enforced, FULL sync because
 // this store holds cash, and a busy timeout instead of an immediate SQLITE_BUSY.
 const SQLITE_PRAGMAS = [
@@ -40,6 +45,7 @@ export function openDb(config: DbConfig): Db {
       client: OknoSqliteClient as unknown as typeof Knex.Client,
       connection: { filename: config.filename },
       useNullAsDefault: true,
+      ...ERRORS,
       pool: {
         min: 1,
         max: 1,
@@ -48,6 +54,7 @@ export function openDb(config: DbConfig): Db {
         },
       },
     })
+    keepSqlApart(knex)
     return { knex, dialect: 'sqlite', close: () => knex.destroy() }
   }
   // BIGINT (kopecks, milli-units) arrives as text from pg; our values stay far below 2^53.
@@ -60,7 +67,9 @@ export function openDb(config: DbConfig): Db {
       ...(config.connectTimeoutMs ? { connectionTimeoutMillis: config.connectTimeoutMs } : {}),
     },
     pool: { min: 0, max: 8 },
+    ...ERRORS,
     ...(config.connectTimeoutMs ? { acquireConnectionTimeout: config.connectTimeoutMs * 2 } : {}),
   })
+  keepSqlApart(knex)
   return { knex, dialect: 'pg', close: () => knex.destroy() }
 }

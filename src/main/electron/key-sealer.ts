@@ -1,12 +1,8 @@
-// The OS key store for the passport master key: Electron safeStorage (DPAPI on Windows, the
-// keychain on macOS, libsecret on Linux).
+// The OS key store for the desk's secrets: Electron safeStorage (DPAPI on Windows, the keychain
+// on macOS, libsecret or KWallet on Linux), when sealer-choice.ts finds it trustworthy.
 import { safeStorage } from 'electron'
-import type { KeySealer } from '../config/passport-key'
+import { chooseSealer, type SealerChoice } from './sealer-choice'
 
-export function safeStorageSealer(): KeySealer | null {
-  if (!safeStorage.isEncryptionAvailable()) return null
-  return {
-    seal: (key) => safeStorage.encryptString(key.toString('base64')).toString('base64'),
-    open: (sealed) => Buffer.from(safeStorage.decryptString(Buffer.from(sealed, 'base64')), 'base64'),
-  }
+export function safeStorageSealer(): SealerChoice {
+  return chooseSealer(safeStorage, process.platform)
 }

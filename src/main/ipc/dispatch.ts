@@ -6,6 +6,7 @@ import { ROLE_TITLES, roleAtLeast, type ClerkRole } from '../../shared/domain/cl
 import { isChannel, type Channel } from '../../shared/ipc/channels'
 import { contract, type Access } from '../../shared/ipc/contract'
 import { OknoError, type Envelope } from '../../shared/ipc/envelope'
+import { loggableError } from '../db/errors'
 import { enforceIdleLock } from '../services/sessions'
 import { handlers, type CallContext } from './handlers'
 import { validationError } from './validation-envelope'
@@ -49,7 +50,7 @@ function internalError(channel: string, err: unknown): Envelope<never> {
     }
   }
   const ref = randomBytes(3).toString('hex').toUpperCase()
-  console.error(`[okno] ${channel} failed (ref ${ref}):`, err)
+  console.error(`[okno] ${channel} failed (ref ${ref}): ${loggableError(err)}`)
   return {
     ok: false,
     error: {

@@ -17,6 +17,7 @@ import { recordAudit } from './audit'
 import type { ServiceContext } from './context'
 import { personByPassport } from './passports'
 import { requireOrganisation } from './organisation'
+import { auditCardView } from './view-audit'
 
 /** Rows rendered at most; the clerk refines the query beyond that. */
 export const SEARCH_LIMIT = 50
@@ -76,7 +77,12 @@ async function searchByPassport(
   return personId ? searchByPerson(ctx.db, personId, want) : []
 }
 
-export async function getAccountCard(ctx: ServiceContext, accountId: string): Promise<AccountCard> {
+/** `clerkId`: who opened it — the card shows personal data, so the view is audited (view-audit.ts). */
+export async function getAccountCard(
+  ctx: ServiceContext,
+  accountId: string,
+  clerkId: string | null = null,
+): Promise<AccountCard> {
   const account = await findAccount(ctx.db, accountId)
   if (!account) {
     throw new OknoError(
@@ -90,6 +96,8 @@ export async function getAccountCard(ctx: ServiceContext, accountId: string): Pr
     listAccountPersons(ctx.db, accountId),
     listMeters(ctx.db, accountId),
   ])
+  if (clerkId)
+    await auditCardView(ctx, clerkId, accountId, { number: account.number, persons: persons.length })
   return {
     id: account.id,
     number: account.number,

@@ -1,5 +1,7 @@
 // Clerk authentication: password check, five wrong passwords lock the login for 15 minutes,
-// every failure and lock audited.
+// every failure and lock audited — by the clerk's id, never the text typed as a login (it may be
+// a password typed into the wrong field). A login without an active clerk is answered exactly as
+// a real one: the same messages, count-down, lock and scrypt work.
 import type { ClerkInfo } from '../../shared/domain/clerk'
 import { OknoError } from '../../shared/ipc/envelope'
 import {
@@ -12,6 +14,7 @@ import {
 import { findOrganisation } from '../db/repositories/organisation'
 import { DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { appendAudit, recordAudit } from './audit'
+import { strikesOf } from './login-strikes'
 import type { ServiceContext } from './context'
 import { decoyHash, verifyPassword } from './passwords'
 
@@ -87,27 +90,60 @@ async function checkPassword(
     }
     return { failed, lockedUntil }
   })
-  if (outcome.lockedUntil) throw await lockedError(ctx, outcome.lockedUntil)
-  const left = MAX_FAILED_ATTEMPTS - outcome.failed
-  throw new OknoError(
+  throw await failedError(ctx, outcome.failed, outcome.lockedUntil)
+}
+
+/** The answer to the `failed`-th wrong password in a row: the count-down, or the lock it caused. */
+async function failedError(
+  ctx: ServiceContext,
+  failed: number,
+  lockedUntil: string | null,
+): Promise<OknoError> {
+  if (lockedUntil) return lockedError(ctx, lockedUntil)
+  const left = MAX_FAILED_ATTEMPTS - failed
+  return new OknoError(
     'BAD_CREDENTIALS',
     left <= 2 ? `${BAD_CREDENTIALS} Осталось попыток до блокировки: ${left}.` : BAD_CREDENTIALS,
   )
 }
 
+/**
+ * A login with no active clerk, refused the way `checkPassword` refuses a wrong password: the
+ * attempts are counted in memory instead of the clerk's row. An inactive clerk is audited by id;
+ * an unknown login is audited without what was typed.
+ */
+async function refuseWithoutClerk(
+  ctx: ServiceContext,
+  login: string,
+  password: string,
+  inactive: ClerkRow | undefined,
+): Promise<never> {
+  const strikes = strikesOf(ctx.settings)
+  const now = ctx.clock.now()
+  const who = { clerkId: inactive?.id ?? null, objectType: 'clerk', objectId: inactive?.id }
+  const reason = inactive ? 'inactive' : 'unknown_login'
+  const before = strikes.get(login)
+  if (before.lockedUntil && before.lockedUntil > now.toISOString()) {
+    await recordAudit(ctx, {
+      action: 'session.sign_in_refused',
+      ...who,
+      details: { reason: 'login_locked', lockedUntil: before.lockedUntil, clerk: reason },
+    })
+    throw await lockedError(ctx, before.lockedUntil)
+  }
+  await verifyPassword(password, await decoyHash())
+  // Read again after scrypt: another window may have failed at the same time.
+  const failed = strikes.get(login).failed + 1
+  const lock = failed >= MAX_FAILED_ATTEMPTS
+  const lockedUntil = lock ? new Date(now.getTime() + LOGIN_LOCK_MINUTES * 60_000).toISOString() : null
+  strikes.set(login, { failed: lock ? 0 : failed, lockedUntil })
+  await recordAudit(ctx, { action: 'session.sign_in_failed', ...who, details: { reason, attempt: failed } })
+  throw await failedError(ctx, failed, lockedUntil)
+}
+
 export async function authenticate(ctx: ServiceContext, login: string, password: string): Promise<ClerkInfo> {
   const row = await findClerkByLogin(ctx.db, login)
-  if (!row || !row.active) {
-    await verifyPassword(password, await decoyHash())
-    await recordAudit(ctx, {
-      action: 'session.sign_in_failed',
-      clerkId: row?.id ?? null,
-      objectType: 'clerk',
-      objectId: row?.id,
-      details: { login: login.trim().toLowerCase().slice(0, 64), reason: row ? 'inactive' : 'unknown_login' },
-    })
-    throw new OknoError('BAD_CREDENTIALS', BAD_CREDENTIALS)
-  }
+  if (!row || !row.active) return refuseWithoutClerk(ctx, login, password, row)
   return checkPassword(ctx, row, password, 'sign_in')
 }
 

@@ -2,10 +2,12 @@
 import type { AppInfo, WorkstationSettingsView } from '../../shared/domain/app'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../shared/dates'
 import { OknoError } from '../../shared/ipc/envelope'
-import type { SettingsUpdate } from '../../shared/settings'
+import { DRAWER_DEVICE_EXAMPLES, drawerDeviceSystem, type SettingsUpdate } from '../../shared/settings'
+import { storedSyncView } from '../config/settings'
 import {
   findOffice,
   findOrganisation,
+  listCounterNumbers,
   listOffices,
   type OrganisationRow,
 } from '../db/repositories/organisation'
@@ -45,17 +47,47 @@ export async function appInfo(
 }
 
 export async function workstationSettings(ctx: ServiceContext): Promise<WorkstationSettingsView> {
+  // Field by field, never a spread: the settings file also holds the office server's password.
   const s = ctx.settings.get()
-  return { ...s, offices: await listOffices(ctx.db) }
+  return {
+    workstationId: s.workstationId,
+    officeId: s.officeId,
+    counterNumber: s.counterNumber,
+    idleLockMinutes: s.idleLockMinutes,
+    printer: s.printer,
+    cash: s.cash,
+    sync: storedSyncView(s.sync),
+    offices: await listOffices(ctx.db),
+  }
+}
+
+/** The drawer's port must be a device of this machine's system (the input schema knew both). */
+function checkDrawerDevice(device: string | null | undefined, platform: NodeJS.Platform): void {
+  const here = platform === 'win32' ? 'windows' : 'unix'
+  if (!device || drawerDeviceSystem(device) === here) return
+  const message = `Порт ящика на этом компьютере — ${DRAWER_DEVICE_EXAMPLES[here]}.`
+  throw new OknoError('VALIDATION', message, { drawerDevice: message })
 }
 
 export async function updateWorkstationSettings(
   ctx: ServiceContext,
   clerkId: string,
   update: SettingsUpdate,
+  platform: NodeJS.Platform = process.platform,
 ): Promise<WorkstationSettingsView> {
-  if (!(await findOffice(ctx.db, update.officeId))) {
+  checkDrawerDevice(update.cash?.drawerDevice, platform)
+  const office = await findOffice(ctx.db, update.officeId)
+  if (!office) {
     throw new OknoError('VALIDATION', 'Такого отделения нет в базе. Выберите отделение из списка.')
+  }
+  // A shift, its receipts (BAL-03-…) and reports name the counter: only one the office has.
+  const counters = await listCounterNumbers(ctx.db, office.id)
+  if (!counters.includes(update.counterNumber)) {
+    const known = counters.length
+      ? `Окна этого отделения: ${counters.join(', ')}.`
+      : 'В нём нет ни одного окна: их заводят в данных организации.'
+    const message = `В отделении «${office.name}» нет окна № ${update.counterNumber}. ${known}`
+    throw new OknoError('VALIDATION', message, { counterNumber: message })
   }
   const before = ctx.settings.get()
   ctx.settings.update({ ...update, cash: update.cash ?? before.cash })

@@ -42,7 +42,7 @@ export interface AccountPerson {
   share: string | null
   /** Registered (прописан) at the address: counts for norm-based charges. */
   registered: boolean
-  /** «45 06 ***456» when a passport is on file; the full one only through an audited reveal. */
+  /** «•• •• •••456» when a passport is on file; the full one only through an audited reveal. */
   passportMasked: string | null
 }
 

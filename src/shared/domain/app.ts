@@ -1,6 +1,7 @@
 // What the desk needs to know about itself at start: organisation, workstation, mode.
 import type { PrinterSettings } from '../print/document'
 import type { CashSettings } from '../settings'
+import type { StoredSyncView } from './sync'
 
 export interface OfficeRef {
   id: string
@@ -24,6 +25,7 @@ export interface AppInfo {
   today: string
 }
 
+/** What `settings:get` answers: the settings file as a view, its secrets only as «set or not». */
 export interface WorkstationSettingsView {
   workstationId: string
   officeId: string | null
@@ -31,6 +33,7 @@ export interface WorkstationSettingsView {
   idleLockMinutes: number
   printer: PrinterSettings
   cash: CashSettings
+  sync: StoredSyncView
   offices: OfficeRef[]
 }
 

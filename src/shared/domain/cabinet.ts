@@ -15,7 +15,7 @@ export interface CabinetState {
   phone: string | null
   holderId: string | null
   holderName: string | null
-  /** «45 06 ***456» when the holder's passport is on file. */
+  /** «•• •• •••456» when the holder's passport is on file. */
   passportMasked: string | null
   accountNumbers: string[]
   createdAt: string | null

@@ -15,14 +15,18 @@ export interface SyncServerView {
   port: number
   database: string
   user: string
-  /** A password is saved (sealed by the OS key store when the desktop shell runs). */
-  passwordSaved: boolean
+  /** A password is saved (sealed by the OS key store when the desktop shell runs); never the password. */
+  passwordSet: boolean
 }
 
-export interface SyncSettingsView {
+/** The saved sync settings as any clerk may see them: no secret, sealed or not. */
+export interface StoredSyncView {
   mode: SyncMode
   server: SyncServerView | null
   intervalSeconds: number
+}
+
+export interface SyncSettingsView extends StoredSyncView {
   /** False in browser mode: a saved password is kept in an owner-only file, not the OS key store. */
   passwordSealed: boolean
 }

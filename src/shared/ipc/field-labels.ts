@@ -11,6 +11,7 @@ export const FIELD_LABELS: Record<string, string> = {
   time: 'Время',
   appointmentId: 'Запись',
   counterNumber: 'Номер окна',
+  drawerDevice: 'Порт денежного ящика',
   idleLockMinutes: 'Блокировка экрана',
   seriesNumber: 'Серия и номер паспорта',
   issuedOn: 'Дата выдачи',

@@ -237,7 +237,7 @@ describeEachDatabase('dispatch: access', (getCtx) => {
     const env = getCtx()
     const update = {
       officeId: offices[1]!.id,
-      counterNumber: 7,
+      counterNumber: 3,
       idleLockMinutes: 3,
       printer: { paper: 'thermal80' as const, deviceName: 'XP-80C', copies: 2 },
     }
@@ -265,7 +265,7 @@ describeEachDatabase('dispatch: access', (getCtx) => {
     const before = env.settings.get()
     const update = {
       officeId: offices[1]!.id,
-      counterNumber: 7,
+      counterNumber: 3,
       idleLockMinutes: 3,
       printer: { paper: 'thermal80' as const, deviceName: 'XP-80C', copies: 2 },
     }

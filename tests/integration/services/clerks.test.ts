@@ -66,7 +66,7 @@ describeEachDatabase('clerk sign-in', (getCtx) => {
     expect(entries.at(-1)).toMatchObject({
       action: 'session.sign_in_failed',
       clerkId: null,
-      details: { login: 'no-such-clerk', reason: 'unknown_login' },
+      details: { reason: 'unknown_login', attempt: 1 },
     })
   })
 
@@ -77,7 +77,8 @@ describeEachDatabase('clerk sign-in', (getCtx) => {
       'BAD_CREDENTIALS',
     )
     expect((await auditTrail(db, settings.get().workstationId))[0]).toMatchObject({
-      details: { reason: 'inactive' },
+      clerkId: clerk.id,
+      details: { reason: 'inactive', attempt: 1 },
     })
   })
 

@@ -104,9 +104,17 @@ describe('formatSeriesNumber and maskPassport', () => {
     expect(formatSeriesNumber({ series: '4506', number: '123456' })).toBe('45 06 123456')
   })
 
-  it('masks all but the last three digits of the number', () => {
-    expect(maskPassport({ series: '4506', number: '123456' })).toBe('45 06 ***456')
-    expect(maskPassport({ series: '0102', number: '000789' })).toBe('01 02 ***789')
+  it('shows at most the last four digits: the series and the rest of the number are hidden', () => {
+    expect(maskPassport({ series: '4506', number: '123456' })).toBe('•• •• •••456')
+    expect(maskPassport({ series: '0102', number: '000789' })).toBe('•• •• •••789')
+    for (const [series, number] of [
+      ['4506', '123456'],
+      ['9999', '987654'],
+    ] as const) {
+      const shown = maskPassport({ series, number }).replace(/\D/g, '')
+      expect(shown.length).toBeLessThanOrEqual(4)
+      expect(`${series}${number}`.endsWith(shown)).toBe(true)
+    }
   })
 })
 

@@ -15,7 +15,7 @@ export const cabinetSchema: Migration = {
       t.string('kind', 16).notNullable().checkIn(['passport_rf'])
       // HMAC-SHA-256 of the series and number under the workstation key: equality lookup only.
       t.string('number_hmac', 64).notNullable()
-      // «45 06 ***456»: what the desk shows without an audited reveal.
+      // What the desk shows without an audited reveal (src/shared/passport.ts maskPassport).
       t.string('masked', 20).notNullable()
       // AES-256-GCM of the whole document (iv, tag and ciphertext, base64), and the key it used.
       t.text('sealed').notNullable()

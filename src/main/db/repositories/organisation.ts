@@ -1,4 +1,4 @@
-// The organisation (one row) and its offices.
+// The organisation (one row), its offices and their counters.
 import type { OfficeRef } from '../../../shared/domain/app'
 import type { Db } from '../connection'
 
@@ -35,4 +35,14 @@ export async function listOffices(db: Db): Promise<OfficeRef[]> {
 export async function findOffice(db: Db, id: string): Promise<OfficeRef | undefined> {
   return (await db.knex('offices').select('id', 'code', 'name', 'address').where({ id }).first()) as
     OfficeRef | undefined
+}
+
+/** The numbers of the office's counters (windows), in order. */
+export async function listCounterNumbers(db: Db, officeId: string): Promise<number[]> {
+  const rows = (await db
+    .knex('counters')
+    .where({ office_id: officeId })
+    .orderBy('number')
+    .select('number')) as { number: number | string }[]
+  return rows.map((r) => Number(r.number))
 }

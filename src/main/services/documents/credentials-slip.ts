@@ -14,7 +14,7 @@ export interface CredentialsSlipInput {
   personName: string
   login: string
   password: string
-  /** Only ever the masked form («45 06 ***456»): the full passport never reaches a printout. */
+  /** Only ever the masked form («•• •• •••456»): the full passport never reaches a printout. */
   passportMasked: string | null
 }
 

@@ -6,6 +6,7 @@
 // download starts over if interrupted). A desk that was used alone before keeps a copy of its old
 // store beside the new one.
 import type { Knex } from 'knex'
+import { ownerOnly } from '../../config/paths'
 import type { Db } from '../../db/connection'
 import type { DownloadProgress } from '../../../shared/domain/sync'
 import { lastChange } from './change-log'
@@ -61,6 +62,7 @@ export async function initialDownload(
 ): Promise<{ rows: number; cursor: number }> {
   if (options.backupTo && (await hasData(local))) {
     await local.knex.raw('VACUUM INTO ?', [options.backupTo])
+    ownerOnly(options.backupTo) // a copy of the customers' data, like the store itself
   }
   await wipeShared(local)
   await dropSharedIndexes(local)

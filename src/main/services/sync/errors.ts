@@ -1,6 +1,7 @@
 // Which server failures are worth retrying as they are (the network, a restart, a timeout, a
 // lock) and which are the row's own fault (a constraint, bad data): the first makes the worker
 // back off and try the batch again, the second parks the row for a supervisor.
+import { withoutValues } from '../../db/errors'
 
 const TRANSIENT_NODE_CODES = new Set([
   'ECONNREFUSED',
@@ -44,7 +45,8 @@ export function isTransient(err: unknown): boolean {
 export function describeServerError(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown }
   const code = typeof e?.code === 'string' ? e.code : ''
-  const text = typeof e?.message === 'string' ? e.message : String(err)
+  // The driver's words only: the statement was set apart (db/errors.ts), a quoted value dropped.
+  const text = withoutValues(err)
   if (code === 'ECONNREFUSED') return 'Сервер отделения не отвечает (соединение отклонено).'
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'Сервер отделения не найден: проверьте адрес.'
   if (code === 'ETIMEDOUT' || /timeout acquiring/i.test(text)) return 'Сервер отделения не ответил вовремя.'

@@ -2,7 +2,7 @@
 // (the password sealed by the OS key store), the worker of office mode, the supervisor's view of
 // the outbox, and direct operations — on the server in office mode, here in standalone mode.
 import type { KeySealer } from '../../config/passport-key'
-import type { StoredServer } from '../../config/settings'
+import { storedSyncView, type StoredServer } from '../../config/settings'
 import type { Db } from '../../db/connection'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { SyncServerInput, SyncSettingsInput } from '../../../shared/ipc/schemas/sync'
@@ -120,21 +120,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   }
 
   function view(): SyncSettingsView {
-    const s = stored()
-    return {
-      mode: s.mode,
-      server: s.server
-        ? {
-            host: s.server.host,
-            port: s.server.port,
-            database: s.server.database,
-            user: s.server.user,
-            passwordSaved: s.server.password !== null,
-          }
-        : null,
-      intervalSeconds: s.intervalSeconds,
-      passwordSealed: sealer !== null,
-    }
+    return { ...storedSyncView(stored()), passwordSealed: sealer !== null }
   }
 
   /** The input's server with the password to use: typed, or the saved one when left out. */

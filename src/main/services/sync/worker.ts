@@ -4,6 +4,7 @@
 // try again; nothing is lost meanwhile, the outbox keeps every change. Direct operations (those
 // that must see every desk's state) run through it, one at a time with its cycles.
 import type { Db } from '../../db/connection'
+import { loggableError } from '../../db/errors'
 import { schemaVersion } from '../../db/migrate'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { DownloadProgress, SyncState, SyncStatus } from '../../../shared/domain/sync'
@@ -249,6 +250,6 @@ export class SyncWorker {
     this.lastError = isTransient(err)
       ? describeServerError(err)
       : `Ошибка обмена: ${describeServerError(err)}`
-    if (!isTransient(err)) this.o.log?.(`Обмен с сервером: ${String((err as Error)?.stack ?? err)}`)
+    if (!isTransient(err)) this.o.log?.(`Обмен с сервером: ${loggableError(err)}`)
   }
 }

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { fileSettings, memorySettings } from '../../../../src/main/config/settings'
+import {
+  CARD_VIEW_AUDIT_DEFAULT_MINUTES,
+  fileSettings,
+  memorySettings,
+} from '../../../../src/main/config/settings'
 import { DEFAULT_PRINTER_SETTINGS } from '../../../../src/shared/print/document'
 import { DEFAULT_CASH_SETTINGS, IDLE_LOCK_DEFAULT_MINUTES } from '../../../../src/shared/settings'
 import { SYNC_INTERVAL_DEFAULT_SECONDS } from '../../../../src/shared/ipc/schemas/sync'
@@ -26,6 +30,7 @@ describe('fileSettings', () => {
       officeId: null,
       counterNumber: 1,
       idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+      cardViewAuditMinutes: CARD_VIEW_AUDIT_DEFAULT_MINUTES,
       printer: DEFAULT_PRINTER_SETTINGS,
       cash: DEFAULT_CASH_SETTINGS,
       sync: { mode: 'standalone', server: null, intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS },
@@ -51,6 +56,7 @@ describe('fileSettings', () => {
       officeId: OFFICE,
       counterNumber: 7,
       idleLockMinutes: 3,
+      cardViewAuditMinutes: CARD_VIEW_AUDIT_DEFAULT_MINUTES,
       printer,
       cash,
       sync: { mode: 'standalone', server: null, intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS },

@@ -24,7 +24,7 @@ const INPUT: CredentialsSlipInput = {
   personName: 'Иванов Иван Иванович',
   login: '1000123',
   password: 'Ab3dE5gH7k',
-  passportMasked: '45 06 ***456',
+  passportMasked: '•• •• •••456',
 }
 
 function fields(doc: PrintDocument): Record<string, Extract<DocumentBlock, { kind: 'field' }>> {
@@ -85,7 +85,7 @@ describe('buildCredentialsSlip', () => {
 
   describe('passport', () => {
     it('prints the masked passport exactly as given', () => {
-      expect(fields(buildCredentialsSlip(INPUT))['Паспорт']?.value).toBe('45 06 ***456')
+      expect(fields(buildCredentialsSlip(INPUT))['Паспорт']?.value).toBe('•• •• •••456')
     })
 
     it('takes the passport only from passportMasked, whatever else the input holds', () => {
@@ -93,7 +93,7 @@ describe('buildCredentialsSlip', () => {
       // the passport line still shows only the masked form.
       const doc = buildCredentialsSlip({ ...INPUT, personName: 'Иванов 4506 123456' })
       const f = fields(doc)
-      expect(f['Паспорт']?.value).toBe('45 06 ***456')
+      expect(f['Паспорт']?.value).toBe('•• •• •••456')
       expect(doc.blocks.filter((b) => b.kind === 'field' && b.label === 'Паспорт')).toHaveLength(1)
     })
 
