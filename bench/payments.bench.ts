@@ -237,7 +237,7 @@ async function main(): Promise<void> {
       })
     }
     const loaded: number[] = []
-    for (let i = 0; i < 200; i++) await measure(loaded, () => receiptDocument(ctx, lastPaymentId))
+    for (let i = 0; i < 200; i++) await measure(loaded, () => receiptDocument(ctx, clerk, lastPaymentId))
     console.log(`\nЧек ${'p50, мс'.padStart(39)} ${'p95, мс'.padStart(8)} ${'max, мс'.padStart(8)}`)
     latencyLine('buildReceipt + HTML (A4) + POS (58 мм)', pure.slice(100))
     latencyLine('receiptDocument (чтение из базы + сборка)', loaded.slice(20))
