@@ -5,6 +5,7 @@ import { billingSchema } from './003_billing'
 import { cashSchema } from './004_cash'
 import { appointmentsSchema } from './005_appointments'
 import { syncSchema } from './006_sync'
+import { paymentLimitsSchema } from './007_payment_limits'
 import type { Migration } from './types'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cashSchema,
   appointmentsSchema,
   syncSchema,
+  paymentLimitsSchema,
 ]

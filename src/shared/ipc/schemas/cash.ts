@@ -72,6 +72,7 @@ export const paymentPostSchema = z
       .max(30),
     payerName: z.string().trim().max(200, 'Плательщик: не длиннее 200 символов').default(''),
     period: z.string().refine(isPeriod, 'Месяц в виде ГГГГ-ММ').nullable().default(null),
+    supervisor,
   })
   .strict()
 
