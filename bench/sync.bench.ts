@@ -342,7 +342,8 @@ async function main(): Promise<void> {
     a.ctx.settings.update({ officeId })
     const b = openDesk(fileB, clock, DESK_B, officeId)
     desks.push(b)
-    const clerk = await demoOperator(a.db)
+    // A supervisor: the random advances may be above what an operator takes alone (payment limits).
+    const clerk = await demoOperator(a.db, 'supervisor')
     await openShift(a.ctx, clerk, { float: '100000' })
     const random = new Random(args.seed)
     const pool = await drafts(a, random)

@@ -32,9 +32,12 @@ export function benchContext(db: Db, clock: Clock): ServiceContext {
   }
 }
 
-/** The demo database's operator, as a signed-in session would carry them. */
-export async function demoOperator(db: Db): Promise<ClerkInfo> {
-  const row = await findClerkByLogin(db, 'operator')
-  if (!row) throw new Error('В базе нет демо-операциониста operator')
+/** A demo clerk (`operator` by default), as a signed-in session would carry them. */
+export async function demoOperator(
+  db: Db,
+  login: 'operator' | 'supervisor' = 'operator',
+): Promise<ClerkInfo> {
+  const row = await findClerkByLogin(db, login)
+  if (!row) throw new Error(`В базе нет демо-сотрудника ${login}`)
   return toClerkInfo(row)
 }

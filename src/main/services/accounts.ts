@@ -12,7 +12,7 @@ import {
   searchByNumber,
   searchByPerson,
 } from '../db/repositories/account-search'
-import { findAccount, listAccountPersons, listMeters } from '../db/repositories/accounts'
+import { findAccount, listAccountPersons, listMeters, type AccountRow } from '../db/repositories/accounts'
 import { recordAudit } from './audit'
 import type { ServiceContext } from './context'
 import { personByPassport } from './passports'
@@ -136,4 +136,11 @@ export async function getAccountCard(
       }
     }),
   }
+}
+
+/** The account `accountId`, or NOT_FOUND: a list for an account that does not exist is not empty. */
+export async function requireAccount(ctx: ServiceContext, accountId: string): Promise<AccountRow> {
+  const account = await findAccount(ctx.db, accountId)
+  if (!account) throw new OknoError('NOT_FOUND', 'Лицевой счёт не найден. Повторите поиск.')
+  return account
 }

@@ -176,6 +176,10 @@ export async function unblockReset(
   }
   const day = await today(ctx)
   await ctx.db.knex.transaction(async (trx) => {
+    // An unblock where nothing is blocked would only put a false entry in the log.
+    if ((await failedChecksToday(trx, input.accountId, day)) < MAX_FAILED_IDENTITY_CHECKS) {
+      throw new OknoError('CONFLICT', 'Сброс пароля по этому счёту не заблокирован: снимать нечего.')
+    }
     const row = {
       id: ctx.newId(),
       account_id: input.accountId,

@@ -1,9 +1,11 @@
 // The monthly charge run: every open account, in chunks, through the pure charge engine
 // (src/shared/billing/charges.ts). A chunk's stored charges are compared with the computed ones
-// and only differences are written, so running the same period twice changes nothing.
+// and only differences are written, so running the same period twice changes nothing. A run the
+// rate tables cannot price is refused before anything is written, its run row included.
 import type { Knex } from 'knex'
 import {
   computeAccountCharges,
+  normAt,
   type AccountBillingInput,
   type BillingMeter,
   type BillingReading,
@@ -122,6 +124,26 @@ function computedSignature(charge: ServiceCharge): string {
       ref_periods: l.refPeriods.join(','),
     })),
   )
+}
+
+/**
+ * What the rate tables lack for `period`, in the services' order: a service with tariffs but none
+ * in force yet, or with norms but none in force yet. A month before the organisation's first
+ * tariff (2000-01) stops here, before the run writes anything.
+ */
+function missingRate(rates: Rates, names: Map<string, string>, period: string): string | null {
+  const codes = [...rates.services.keys()].sort(
+    (a, b) => (rates.services.get(a)?.sort ?? 0) - (rates.services.get(b)?.sort ?? 0),
+  )
+  for (const code of codes) {
+    const name = names.get(code) ?? code
+    const priced = rates.tariffs.some((t) => t.serviceCode === code && t.validFrom.slice(0, 7) <= period)
+    if (rates.priced.has(code) && !priced) return `тарифа услуги «${name}»`
+    const normed = rates.norms.some((n) => n.serviceCode === code)
+    if (rates.priced.has(code) && normed && !normAt(rates.norms, code, period))
+      return `норматива услуги «${name}»`
+  }
+  return null
 }
 
 /** The engine over a loaded chunk: each account's charges for the period. */
@@ -265,13 +287,22 @@ export async function runCharges(
     services: new Map(services.map((s) => [s.code, { id: s.id, sort: Number(s.sort) }])),
     priced: new Set(tariffs.map((t) => t.serviceCode)),
   }
+  const missing = missingRate(rates, new Map(services.map((x) => [x.code, x.name])), period)
+  if (missing) {
+    throw new OknoError(
+      'VALIDATION',
+      `Расчёт остановлен: нет ${missing} на ${formatPeriodRu(period)} (${period}): добавьте его в справочник и повторите начисление.`,
+      { period: 'Для этого месяца нет тарифов или нормативов' },
+    )
+  }
   const total = Number(
     ((await ctx.db.knex('accounts').where('status', 'open').count({ n: '*' }).first()) as { n: number }).n,
   )
   const runId = ctx.newId()
-  await ctx.db
-    .knex('charge_runs')
-    .insert({ id: runId, period, started_at: ctx.clock.now().toISOString(), clerk_id: clerkId })
+  const run = { id: runId, period, started_at: ctx.clock.now().toISOString(), clerk_id: clerkId }
+  // The run's row goes in with the first chunk's charges: a run the engine stops on its first
+  // chunk leaves nothing behind.
+  let recorded = false
   let done = 0
   let changed = 0
   // What the run charged: after it, the stored charges of every open account are the computed
@@ -298,14 +329,17 @@ export async function runCharges(
       )
     }
     for (const c of computed) for (const charge of c.charges) totalKopecks += charge.amountKopecks
-    changed += await ctx.db.knex.transaction((trx) => writeChunk(ctx, trx, computed, period, runId, rates))
+    changed += await ctx.db.knex.transaction(async (trx) => {
+      if (!recorded) await trx('charge_runs').insert(run)
+      return writeChunk(ctx, trx, computed, period, runId, rates)
+    })
+    recorded = true
     done += loaded.accounts.length
     onProgress?.(done, total)
   }
-  await ctx.db
-    .knex('charge_runs')
-    .where({ id: runId })
-    .update({ finished_at: ctx.clock.now().toISOString(), accounts: done, changed })
+  const finished = { finished_at: ctx.clock.now().toISOString(), accounts: done, changed }
+  if (recorded) await ctx.db.knex('charge_runs').where({ id: runId }).update(finished)
+  else await ctx.db.knex('charge_runs').insert({ ...run, ...finished })
   await recordAudit(ctx, {
     action: 'charges.run',
     clerkId,

@@ -15,7 +15,6 @@ import type {
 import type { ClerkInfo } from '../../shared/domain/clerk'
 import { businessDate } from '../../shared/dates'
 import { OknoError } from '../../shared/ipc/envelope'
-import { findAccount } from '../db/repositories/accounts'
 import { findOffice } from '../db/repositories/organisation'
 import {
   metersOf,
@@ -24,6 +23,7 @@ import {
   type MeterRecord,
   type ReadingRecord,
 } from '../db/repositories/readings'
+import { requireAccount } from './accounts'
 import { appendAudit } from './audit'
 import type { ServiceContext } from './context'
 import { buildReadingSlip } from './documents/reading-slip'
@@ -36,8 +36,7 @@ const HISTORY_PERIODS = 13
 const ZONE_NAMES: Record<number, string[]> = { 1: ['—'], 2: ['день', 'ночь'], 3: ['пик', 'полупик', 'ночь'] }
 
 async function loadContext(ctx: ServiceContext, accountId: string, takenOn?: string) {
-  const account = await findAccount(ctx.db, accountId)
-  if (!account) throw new OknoError('NOT_FOUND', 'Лицевой счёт не найден. Повторите поиск.')
+  const account = await requireAccount(ctx, accountId)
   const org = await requireOrganisation(ctx)
   const today = businessDate(ctx.clock.now(), org.time_zone)
   const window = { fromDay: Number(org.reading_window_from), toDay: Number(org.reading_window_to) }
@@ -332,6 +331,7 @@ export async function postReadings(
 
 /** Every meter of the account with its readings, newest last, and the consumption between them. */
 export async function readingsHistory(ctx: ServiceContext, accountId: string): Promise<MeterHistory[]> {
+  await requireAccount(ctx, accountId)
   const meters = await metersOf(ctx.db, [accountId])
   const readings = await readingsOf(ctx.db, [accountId], '0000-00')
   return meters.map((m: MeterRecord) => {

@@ -102,6 +102,8 @@ export interface PaymentDraft {
   period: string | null
   debts: ServiceDebt[]
   totalDebtKopecks: number
+  /** The largest amount an operator takes alone; above it a supervisor confirms (payment-limits.ts). */
+  supervisorAboveKopecks: number
 }
 
 export interface PaymentPosted {

@@ -191,6 +191,7 @@ describeEachDatabase('appointment booking', (getCtx) => {
     env.clock.set('2026-11-23T06:20:00.000Z')
     expect((await markAppointment(env.ctx, clerk, a.appointment.id, 'arrived')).status).toBe('arrived')
     expect((await markAppointment(env.ctx, clerk, a.appointment.id, 'served')).status).toBe('served')
+    env.clock.set('2026-11-23T06:30:00.000Z') // 09:30: b's time has come
     expect((await markAppointment(env.ctx, clerk, b.appointment.id, 'no_show')).status).toBe('no_show')
     const board = await dayBoard(env.ctx, officeId, '2026-11-23')
     expect(board.plan).toMatchObject({ opens: '09:00', closes: '13:00', capacity: 2 })
@@ -199,6 +200,29 @@ describeEachDatabase('appointment booking', (getCtx) => {
     const week = await weekLoad(env.ctx, officeId, '2026-11-23')
     expect(week[0]).toMatchObject({ date: '2026-11-23', closed: false, taken: 1 })
     expect(week[5]).toMatchObject({ date: '2026-11-28', closed: true, seats: 0 })
+  })
+
+  it('refuses a no-show before the appointment’s day and time, keeping its seat; takes it from that minute', async () => {
+    const env = getCtx()
+    const officeId = await testOffice(env.db)
+    const { info: clerk } = await clerkOf(env.db)
+    const { appointment } = await bookAppointment(env.ctx, clerk, booking(officeId, { time: '10:00' }))
+    const seatsOf = () => env.db.knex('appointment_seats').where({ appointment_id: appointment.id })
+    const held = ((await seatsOf()) as unknown[]).length
+    expect(held).toBeGreaterThan(0)
+    // The day before, then a minute before 10:00 on the day (Sevastopol, UTC+3).
+    for (const at of ['2026-11-22T07:00:00.000Z', '2026-11-23T06:59:00.000Z']) {
+      env.clock.set(at)
+      const before = await countAll(env.db, TABLES)
+      const err = await refusal(markAppointment(env.ctx, clerk, appointment.id, 'no_show'))
+      expect(err.code, at).toBe('CONFLICT')
+      expect(err.message, at).toBe('Неявку можно отметить с начала приёма: 23.11.2026 в 10:00.')
+      expect(await countAll(env.db, TABLES), at).toEqual(before)
+      expect((await seatsOf()) as unknown[], at).toHaveLength(held)
+    }
+    env.clock.set('2026-11-23T07:00:00.000Z')
+    expect((await markAppointment(env.ctx, clerk, appointment.id, 'no_show')).status).toBe('no_show')
+    expect((await seatsOf()) as unknown[]).toHaveLength(0)
   })
 
   it.each([

@@ -72,7 +72,12 @@ async function bookedOffice(env: TestEnv): Promise<{ officeId: string; clerk: Cl
   // Today (Sunday 22 November, 10:00 now): served, arrived, missed.
   await markAppointment(env.ctx, clerk, await book({ time: '11:00' }), 'served')
   await markAppointment(env.ctx, clerk, await book({ time: '11:15' }), 'arrived')
-  await markAppointment(env.ctx, clerk, await book({ time: '11:30' }), 'no_show')
+  // A no-show is marked once its time has come: 11:30, then back to 10:00.
+  const missed = await book({ time: '11:30' })
+  const now = env.clock.now()
+  env.clock.set('2026-11-22T08:30:00.000Z')
+  await markAppointment(env.ctx, clerk, missed, 'no_show')
+  env.clock.set(now)
   // Monday: one cancelled, one still booked, and an account opening moved to Tuesday.
   await cancelAppointment(env.ctx, clerk, await book({ date: '2026-11-23', time: '10:00' }), 'Заболел')
   await book({ date: '2026-11-23', time: '09:00' })

@@ -7,6 +7,7 @@ import { postReadings, readingsForm } from '../../../src/main/services/readings'
 import { byService, freshMeteredAccount, typed } from '../../helpers/billing'
 import { clerkOf, refusal } from '../../helpers/cabinet'
 import { describeEachDatabase } from '../../helpers/database'
+import { countAll } from '../../helpers/rows'
 
 async function totals(env: { db: { knex: import('knex').Knex } }, period: string) {
   const charges = (await env.db
@@ -100,5 +101,48 @@ describeEachDatabase('the charge run', (getCtx) => {
     const err = await refusal(runCharges(env.ctx, '2027-01', null))
     expect(err.code).toBe('VALIDATION')
     expect(err.message).toMatch(/январь 2027.*не наступил/)
+  })
+
+  it('refuses a month before every tariff and norm, naming the service and month, and writes nothing', async () => {
+    const env = getCtx()
+    const tables = ['charge_runs', 'charges', 'charge_lines', 'audit_log', 'outbox']
+    const before = await countAll(env.db, tables)
+    const err = await refusal(runCharges(env.ctx, '2000-01', null))
+    expect(err.code).toBe('VALIDATION')
+    expect(err.message).toMatch(/^Расчёт остановлен: нет (тарифа|норматива) услуги «.+» на январь 2000/i)
+    expect(await countAll(env.db, tables)).toEqual(before)
+  })
+
+  it('writes nothing, not even its run, when the engine stops on the first chunk', async () => {
+    const env = getCtx()
+    // October's reading of a meter in the first chunk, set below the one before it: no rollover
+    // confirmed, so the engine refuses the account.
+    const reading = (await env.db
+      .knex('readings as r')
+      .join('accounts as a', 'a.id', 'r.account_id')
+      .join('meters as m', 'm.id', 'r.meter_id')
+      .where({ 'a.status': 'open', 'm.status': 'active', 'm.zones': 1, 'r.period': '2026-10' })
+      .where({ 'r.status': 'active', 'r.kind': 'regular' })
+      .whereExists((q) =>
+        q
+          .select('*')
+          .from('readings as p')
+          .whereRaw('p.meter_id = r.meter_id')
+          .where('p.period', '<', '2026-10')
+          .where({ 'p.status': 'active' })
+          .where('p.zone1_milli', '>', 0),
+      )
+      .orderBy('a.id')
+      .first('r.id', 'r.zone1_milli')) as { id: string; zone1_milli: number | string }
+    await env.db.knex('readings').where({ id: reading.id }).update({ zone1_milli: 0, rollover: false })
+    try {
+      const tables = ['charge_runs', 'charges', 'charge_lines', 'audit_log', 'outbox']
+      const before = await countAll(env.db, tables)
+      const err = await refusal(runCharges(env.ctx, '2026-10', null))
+      expect(err.message).toMatch(/^Расчёт остановлен: Показание прибора .* меньше предыдущего/)
+      expect(await countAll(env.db, tables)).toEqual(before)
+    } finally {
+      await env.db.knex('readings').where({ id: reading.id }).update({ zone1_milli: reading.zone1_milli })
+    }
   })
 })

@@ -39,9 +39,9 @@ describeEachDatabase('receipt printing', (getCtx) => {
     const posted = await postPayment(env.ctx, clerk, payInput(draft, 5_000, 10_000))
     const printer = new ScriptedPrinter([{ ok: false, message: 'Принтер не ответил' }])
 
-    const failed = await printReceipt(env.ctx, printer, clerk.id, posted.receipt.paymentId)
+    const failed = await printReceipt(env.ctx, printer, clerk, posted.receipt.paymentId)
     expect(failed).toEqual({ ok: false, message: 'Принтер не ответил' })
-    const [listed] = await shiftReceipts(env.ctx, shiftId)
+    const [listed] = await shiftReceipts(env.ctx, clerk, shiftId)
     expect(listed).toMatchObject({
       paymentId: posted.receipt.paymentId,
       printed: false,
@@ -49,14 +49,14 @@ describeEachDatabase('receipt printing', (getCtx) => {
     })
     expect(readFileSync(port)).toHaveLength(0)
 
-    expect(await printReceipt(env.ctx, printer, clerk.id, posted.receipt.paymentId)).toEqual({ ok: true })
+    expect(await printReceipt(env.ctx, printer, clerk, posted.receipt.paymentId)).toEqual({ ok: true })
     expect(printer.printed[0]?.copy).toBeUndefined()
-    expect((await shiftReceipts(env.ctx, shiftId))[0]?.printed).toBe(true)
+    expect((await shiftReceipts(env.ctx, clerk, shiftId))[0]?.printed).toBe(true)
     expect([...readFileSync(port)]).toEqual([0x1b, 0x70, 0x00, 0x19, 0xfa])
 
-    await printReceipt(env.ctx, printer, clerk.id, posted.receipt.paymentId)
+    await printReceipt(env.ctx, printer, clerk, posted.receipt.paymentId)
     expect(printer.printed[1]?.copy).toBe(true)
     expect(readFileSync(port)).toHaveLength(5)
-    expect((await receiptDocument(env.ctx, posted.receipt.paymentId)).copy).toBe(true)
+    expect((await receiptDocument(env.ctx, clerk, posted.receipt.paymentId)).copy).toBe(true)
   })
 })

@@ -119,7 +119,7 @@ describeEachDatabase('cash shifts', (getCtx) => {
     const draft = await indebtedAccount(env)
     const paid = await postPayment(env.ctx, clerk, payInput(draft, 25_000))
     const closed = await closeShift(env.ctx, clerk, { counted: '1250' })
-    const original = await zReport(env.ctx, closed.shift.id)
+    const original = await zReport(env.ctx, clerk, closed.shift.id)
     expect(original.copy).toBe(true)
     expect(original.blocks).toEqual(closed.document.blocks)
 
@@ -134,7 +134,7 @@ describeEachDatabase('cash shifts', (getCtx) => {
       reason: 'Платёж не по тому счёту',
     })
     expect(refund.receipt.receiptNumber).toMatch(/-2-1$/)
-    expect(await zReport(env.ctx, closed.shift.id)).toEqual(original)
+    expect(await zReport(env.ctx, clerk, closed.shift.id)).toEqual(original)
 
     const zRow = env.db.knex('z_reports').where({ shift_id: closed.shift.id })
     await expect(zRow.clone().update({ content: '{}' })).rejects.toThrow(/не изменяется/)

@@ -310,4 +310,28 @@ describeEachDatabase('dispatch: access', (getCtx) => {
       error: { code: 'NOT_FOUND' },
     })
   })
+
+  // Issue 12 item 19: a list for an id that does not exist is not an empty list.
+  it.each([
+    'accounts:get',
+    'readings:form',
+    'readings:check',
+    'readings:history',
+    'account:statement',
+    'account:month',
+    'account:balance',
+    'cabinet:state',
+    'payment:draft',
+    'bill:document',
+    'appointments:forAccount',
+    'shift:receipts',
+    'shift:zReport',
+    'payment:receipt',
+  ] as const)('%s answers NOT_FOUND for an id that does not exist', async (channel) => {
+    const call = await signedInCall(getCtx(), 'administrator')
+    expect(await dispatch(channel, VALID[channel], call)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/^[А-ЯЁ][^A-Za-z]* не найден/) },
+    })
+  })
 })

@@ -363,6 +363,36 @@ describeEachDatabase('cabinet password reset', (getCtx) => {
     expect(await countAll(env.db, CABINET_TABLES)).toEqual(before)
   })
 
+  it('refuses to unblock an account whose resets are not blocked, writing nothing', async () => {
+    const env = getCtx()
+    const { info: clerk } = await clerkOf(env.db)
+    const { info: supervisor } = await clerkOf(env.db, 'supervisor')
+    const { holder } = await registered(env, clerk)
+    // Two failures: still two tries short of a block.
+    const wrong = validPassportFor(holder).seriesNumber
+    for (let i = 0; i < 2; i++) {
+      env.clock.advance({ seconds: 1 })
+      await refusal(
+        resetCabinetPassword(env.ctx, clerk, { accountId: holder.accountId, identity: stored(wrong) }),
+      )
+    }
+    const before = await countAll(env.db, CABINET_TABLES)
+    const err = await refusal(
+      unblockReset(env.ctx, supervisor.id, {
+        accountId: holder.accountId,
+        reason: 'Клиент с паспортом у окна',
+      }),
+    )
+    expect(err.code).toBe('CONFLICT')
+    expect(err.message).toBe('Сброс пароля по этому счёту не заблокирован: снимать нечего.')
+    expect(await countAll(env.db, CABINET_TABLES)).toEqual(before)
+    expect((await cabinetState(env.ctx, holder.accountId)).reset).toEqual({
+      blocked: false,
+      failedToday: 2,
+      attemptsLeft: 1,
+    })
+  })
+
   it('answers NOT_FOUND for an account without a cabinet, counting nothing', async () => {
     const env = getCtx()
     const { info: clerk } = await clerkOf(env.db)

@@ -6,6 +6,7 @@ import { cashSchema } from './004_cash'
 import { appointmentsSchema } from './005_appointments'
 import { syncSchema } from './006_sync'
 import { passportMaskSchema } from './007_passport_mask'
+import { paymentLimitsSchema } from './008_payment_limits'
 import type { Migration } from './types'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   appointmentsSchema,
   syncSchema,
   passportMaskSchema,
+  paymentLimitsSchema,
 ]

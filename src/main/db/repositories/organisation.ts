@@ -22,6 +22,9 @@ export interface OrganisationRow {
   reading_window_from: number
   reading_window_to: number
   anomaly_factor: number
+  payment_supervisor_factor: number
+  /** BIGINT: text on PostgreSQL. */
+  advance_limit_kopecks: number | string
 }
 
 export async function findOrganisation(db: Db): Promise<OrganisationRow | undefined> {

@@ -364,6 +364,13 @@ export async function markAppointment(
     if (!TRANSITIONS[status].includes(row.status)) {
       throw new OknoError('CONFLICT', 'Эту отметку нельзя поставить записи в её нынешнем состоянии.')
     }
+    // A no-show frees the seat: before the appointment's start the customer may still come.
+    if (status === 'no_show' && ctx.clock.now().getTime() < Date.parse(row.starts_at)) {
+      throw new OknoError(
+        'CONFLICT',
+        `Неявку можно отметить с начала приёма: ${formatDateRu(row.date)} в ${row.starts}.`,
+      )
+    }
     if (status !== 'no_show' && row.date !== today) {
       throw new OknoError(
         'CONFLICT',

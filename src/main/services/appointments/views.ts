@@ -3,6 +3,7 @@ import type { Knex } from 'knex'
 import type { AppointmentStatus, AppointmentView } from '../../../shared/domain/appointment'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PrintDocument } from '../../../shared/print/document'
+import { requireAccount } from '../accounts'
 import type { ServiceContext } from '../context'
 import { buildTicket } from '../documents/ticket'
 import { requireOrganisation } from '../organisation'
@@ -84,6 +85,7 @@ export async function accountAppointments(
   ctx: ServiceContext,
   accountId: string,
 ): Promise<AppointmentView[]> {
+  await requireAccount(ctx, accountId)
   return listAppointments(ctx.db.knex, (q) =>
     q
       .where('ap.account_id', accountId)

@@ -1,5 +1,6 @@
 // What an account owes per service and which months are still unpaid: opening debt and charges,
-// oldest first, covered by everything paid on that service so far (first in, first out).
+// oldest first, covered by everything paid on that service so far (first in, first out); and
+// which months it was charged for.
 import type { Knex } from 'knex'
 import type { ServiceDebt } from '../../../shared/cash/allocation'
 import type { ServiceContext } from '../context'
@@ -67,4 +68,13 @@ export async function serviceDebts(
         lastChargeKopecks: last?.amount ?? 0,
       }
     })
+}
+
+/** The months charged to an account, oldest first. */
+export async function chargedPeriods(db: Knex, accountId: string): Promise<string[]> {
+  const rows = (await db('charges')
+    .where({ account_id: accountId })
+    .distinct('period')
+    .orderBy('period')) as Array<{ period: string }>
+  return rows.map((r) => r.period)
 }

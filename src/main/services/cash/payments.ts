@@ -1,49 +1,82 @@
 // Taking a cash payment: the form's data (debt per service, default split) and the posting —
 // one write transaction with the receipt number, the allocations, the audit entry and the outbox
 // rows. Every form carries an idempotency key: whatever the clerk, the network or a crash does,
-// one key posts one payment; the same key with other data is refused.
+// one key posts one payment; the same key with other data is refused. An amount above the
+// organisation's limits needs a supervisor; the period paid for is a charged month or the next.
 import { createHash } from 'node:crypto'
 import type { Knex } from 'knex'
-import { allocationProblem, totalDebt } from '../../../shared/cash/allocation'
+import { allocationProblem, totalDebt, type ServiceDebt } from '../../../shared/cash/allocation'
+import { supervisorAbove } from '../../../shared/cash/payment-limits'
 import { changeFor } from '../../../shared/cash/shift-math'
-import { periodOf } from '../../../shared/billing/period'
+import { addPeriods, formatPeriodRu, periodOf } from '../../../shared/billing/period'
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import type { PaymentDraft, PaymentPosted } from '../../../shared/domain/cash'
 import { businessDate } from '../../../shared/dates'
 import type { PaymentPostInput } from '../../../shared/ipc/schemas/cash'
 import { OknoError } from '../../../shared/ipc/envelope'
+import { formatMoney } from '../../../shared/money'
 import { isUniqueViolation } from '../../db/errors'
+import type { OrganisationRow } from '../../db/repositories/organisation'
 import { appendAudit } from '../audit'
 import type { ServiceContext } from '../context'
 import { enqueueOutbox, insertRecorded } from '../outbox'
 import { requireOrganisation } from '../organisation'
+import { confirmBySupervisor } from '../supervisor'
 import { accountHeader } from './account-header'
 import { requireAmount } from './amounts'
 import { findOpenShift, receiptNumber, requireCounter, type Counter, type ShiftRow } from './counter'
-import { serviceDebts } from './debts'
+import { chargedPeriods, serviceDebts } from './debts'
 import { postedResult, registerFiscal } from './receipts'
 
 const DAY_MS = 24 * 3600 * 1000
+
+/** The largest amount an operator takes alone for an account with `debts` (the organisation's limits). */
+function operatorLimit(org: OrganisationRow, debts: readonly ServiceDebt[]): number {
+  return supervisorAbove(debts, {
+    supervisorFactor: Number(org.payment_supervisor_factor),
+    advanceLimitKopecks: Number(org.advance_limit_kopecks),
+  })
+}
 
 export async function paymentDraft(ctx: ServiceContext, accountId: string): Promise<PaymentDraft> {
   const org = await requireOrganisation(ctx)
   const today = businessDate(ctx.clock.now(), org.time_zone)
   const header = await accountHeader(ctx, accountId)
-  const [debts, last] = await Promise.all([
+  const [debts, periods] = await Promise.all([
     serviceDebts(ctx, accountId, periodOf(today)),
-    ctx.db.knex('charges').where({ account_id: accountId }).max({ p: 'period' }).first() as Promise<
-      { p: string | null } | undefined
-    >,
+    chargedPeriods(ctx.db.knex, accountId),
   ])
   return {
     accountId,
     accountNumber: header.number,
     address: header.address,
     payerName: header.payerName,
-    period: last?.p ?? null,
+    period: periods.at(-1) ?? null,
     debts,
     totalDebtKopecks: totalDebt(debts),
+    supervisorAboveKopecks: operatorLimit(org, debts),
   }
+}
+
+/**
+ * Refuses a period outside the account's charged months and the one after the last (a payment
+ * for a month never billed, or for 1000-01, would sit on the statement where nobody looks).
+ */
+function requirePeriod(period: string | null, charged: readonly string[], today: string): void {
+  if (period === null) return
+  const last = charged.at(-1)
+  if (!last) {
+    const current = periodOf(today)
+    if (period === current) return
+    const message = `Месяц оплаты: по счёту ещё нет начислений — укажите текущий месяц (${formatPeriodRu(current)}) или не указывайте месяц.`
+    throw new OknoError('VALIDATION', message, { period: message })
+  }
+  const next = addPeriods(last, 1)
+  if (period === next || charged.includes(period)) return
+  const message =
+    `Месяц оплаты: укажите месяц, за который есть начисления (${formatPeriodRu(charged[0] as string)} — ` +
+    `${formatPeriodRu(last)}), или следующий — ${formatPeriodRu(next)}.`
+  throw new OknoError('VALIDATION', message, { period: message })
 }
 
 /** What makes two posts "the same payment": everything but the key itself. */
@@ -147,6 +180,18 @@ export async function postPayment(
   if (debts.length === 0) await accountHeader(ctx, input.accountId) // an unknown account says so
   const problem = allocationProblem(debts, input.allocations, amount)
   if (problem) throw new OknoError('VALIDATION', problem, { allocations: problem })
+  requirePeriod(input.period, await chargedPeriods(ctx.db.knex, input.accountId), today)
+  const limit = operatorLimit(org, debts)
+  const confirmer =
+    amount > limit
+      ? await confirmBySupervisor(
+          ctx,
+          clerk,
+          input.supervisor,
+          'supervisor',
+          `Сумма ${formatMoney(amount)} больше обычной для этого счёта (без подтверждения — до ${formatMoney(limit)}): проверьте сумму.`,
+        )
+      : null
 
   const now = ctx.clock.now().toISOString()
   let posted: { id: string; replayed: boolean }
@@ -177,6 +222,7 @@ export async function postPayment(
           period: input.period,
           tendered_kopecks: tendered,
           change_kopecks: change.changeKopecks,
+          confirmed_by: confirmer?.id ?? null,
         },
       ])
       await insertRecorded(
@@ -203,6 +249,7 @@ export async function postPayment(
           amountKopecks: amount,
           tenderedKopecks: tendered,
           shift: shift.id,
+          ...(confirmer ? { confirmedBy: confirmer.id } : {}),
         },
       })
       return { id, replayed: false }

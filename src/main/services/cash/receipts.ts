@@ -2,6 +2,7 @@
 // with what is still unprinted, printing through the workstation's printer (a failed print never
 // undoes the payment), the cash drawer, and the fiscal register when one is configured.
 import type { PaymentPosted, ReceiptSummary } from '../../../shared/domain/cash'
+import type { ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PrintDocument, PrintResult } from '../../../shared/print/document'
 import { findOffice } from '../../db/repositories/organisation'
@@ -14,6 +15,7 @@ import { buildReceipt, type FiscalMark, type ReceiptInput } from '../documents/r
 import { requireOrganisation } from '../organisation'
 import { accountHeader } from './account-header'
 import { findShift } from './counter'
+import { requireVisibleShift } from './scope'
 import { clerkNames } from './shift-figures'
 import { enqueueOutbox } from '../outbox'
 
@@ -41,6 +43,17 @@ interface PaymentRow {
 async function requirePayment(ctx: ServiceContext, id: string): Promise<PaymentRow> {
   const row = (await ctx.db.knex('payments').where({ id }).first()) as PaymentRow | undefined
   if (!row || !row.shift_id) throw new OknoError('NOT_FOUND', 'Платёж не найден или принят не в кассе.')
+  return row
+}
+
+/** Payment `id` when `viewer` may read its shift (see scope.ts). */
+async function requireVisiblePayment(
+  ctx: ServiceContext,
+  viewer: ClerkInfo,
+  id: string,
+): Promise<PaymentRow> {
+  const row = await requirePayment(ctx, id)
+  await requireVisibleShift(ctx, viewer, row.shift_id as string)
   return row
 }
 
@@ -162,20 +175,29 @@ async function documentOf(ctx: ServiceContext, row: PaymentRow): Promise<PrintDo
 }
 
 /** The receipt to preview or print: «КОПИЯ» once it has been printed. */
-export async function receiptDocument(ctx: ServiceContext, paymentId: string): Promise<PrintDocument> {
-  return documentOf(ctx, await requirePayment(ctx, paymentId))
+export async function receiptDocument(
+  ctx: ServiceContext,
+  viewer: ClerkInfo,
+  paymentId: string,
+): Promise<PrintDocument> {
+  return documentOf(ctx, await requireVisiblePayment(ctx, viewer, paymentId))
 }
 
-export async function shiftReceipts(ctx: ServiceContext, shiftId: string): Promise<ReceiptSummary[]> {
+export async function shiftReceipts(
+  ctx: ServiceContext,
+  viewer: ClerkInfo,
+  shiftId: string,
+): Promise<ReceiptSummary[]> {
+  const shift = await requireVisibleShift(ctx, viewer, shiftId)
   const rows = (await ctx.db
     .knex('payments')
-    .where({ shift_id: shiftId })
+    .where({ shift_id: shift.id })
     .orderBy('receipt_no', 'desc')) as PaymentRow[]
   return summaries(ctx, rows)
 }
 
-export async function markPrinted(ctx: ServiceContext, clerkId: string, paymentId: string): Promise<null> {
-  return markRowPrinted(ctx, clerkId, await requirePayment(ctx, paymentId))
+export async function markPrinted(ctx: ServiceContext, viewer: ClerkInfo, paymentId: string): Promise<null> {
+  return markRowPrinted(ctx, viewer.id, await requireVisiblePayment(ctx, viewer, paymentId))
 }
 
 async function markRowPrinted(ctx: ServiceContext, clerkId: string, row: PaymentRow): Promise<null> {
@@ -207,14 +229,14 @@ async function markRowPrinted(ctx: ServiceContext, clerkId: string, row: Payment
 export async function printReceipt(
   ctx: ServiceContext,
   printer: Printer,
-  clerkId: string,
+  viewer: ClerkInfo,
   paymentId: string,
 ): Promise<PrintResult> {
-  const row = await requirePayment(ctx, paymentId)
+  const row = await requireVisiblePayment(ctx, viewer, paymentId)
   const settings = ctx.settings.get()
   const outcome = await printer.print(await documentOf(ctx, row), settings.printer)
   if (!outcome.ok) return outcome
-  await markRowPrinted(ctx, clerkId, row)
+  await markRowPrinted(ctx, viewer.id, row)
   if (!row.printed_at && settings.cash.openDrawer && settings.cash.drawerDevice) {
     const drawer = await kickDrawer(settings.cash.drawerDevice)
     if (!drawer.ok) return { ok: false, message: `Чек напечатан. ${drawer.message}` }

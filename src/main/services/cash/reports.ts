@@ -1,6 +1,6 @@
 // The payments report: the receipts of one shift or of one business day, with totals by
 // service, clerk, counter and office (issue 5 item 8). Who sees what:
-// - a shift: its own counter's shifts (or one the clerk opened) for an operator; any for a supervisor;
+// - a shift: the one rule of scope.ts (an operator their counter, a supervisor their office);
 // - a day: an operator sees only the payments they took; a supervisor the whole office (officeId)
 //   or every office — the office's takings are the senior clerk's to reconcile.
 import type { Knex } from 'knex'
@@ -22,8 +22,8 @@ import { appendAudit } from '../audit'
 import type { ServiceContext } from '../context'
 import { buildPaymentsReport } from '../documents/payments-report'
 import { requireOrganisation } from '../organisation'
-import { findShift, type ShiftRow } from './counter'
 import { paymentsXlsx } from './report-xlsx'
+import { requireVisibleShift } from './scope'
 import { clerkNames } from './shift-figures'
 
 interface Scope {
@@ -67,14 +67,7 @@ interface ServiceRow {
 const supervisorOrAbove = (clerk: ClerkInfo): boolean => roleAtLeast(clerk.role, 'supervisor')
 
 async function shiftScope(ctx: ServiceContext, shiftId: string, viewer: ClerkInfo): Promise<Scope> {
-  const shift = await findShift(ctx.db.knex, shiftId)
-  if (!shift) throw new OknoError('NOT_FOUND', 'Смена не найдена: выберите её из списка.')
-  if (!supervisorOrAbove(viewer) && !ownShift(ctx, shift, viewer)) {
-    throw new OknoError(
-      'FORBIDDEN',
-      'Отчёт по смене другого окна доступен старшему операционисту. Выберите смену своего окна.',
-    )
-  }
+  const shift = await requireVisibleShift(ctx, viewer, shiftId)
   const [office, names] = await Promise.all([
     findOffice(ctx.db, shift.office_id),
     clerkNames(ctx.db.knex, [shift.opened_by]),
@@ -96,14 +89,6 @@ async function shiftScope(ctx: ServiceContext, shiftId: string, viewer: ClerkInf
     onlyClerkName: null,
     title: `Платежи смены № ${shift.number}, ${officeName}, окно ${shift.counter_number}`,
   }
-}
-
-/** This workstation's counter's shift, or one the clerk opened. */
-function ownShift(ctx: ServiceContext, shift: ShiftRow, viewer: ClerkInfo): boolean {
-  const { officeId, counterNumber } = ctx.settings.get()
-  return (
-    shift.opened_by === viewer.id || (shift.office_id === officeId && shift.counter_number === counterNumber)
-  )
 }
 
 async function dayScope(

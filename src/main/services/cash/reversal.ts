@@ -1,7 +1,10 @@
 // A refund of a payment taken in error: a supervisor's decision with a reason, paid out of the
-// current shift's drawer (the same shift, or a correction in a later one), linked to the
-// original receipt, printed as «Чек возврата». A payment is refunded at most once (the database
-// holds one reversal per payment), and the form's idempotency key guards a repeated submit.
+// current shift's drawer (the same shift, or a correction in a later one or at another counter
+// of the office), linked to the original receipt, printed as «Чек возврата». A payment taken in
+// another office is that office's to refund: here only an administrator may confirm it. A
+// payment is refunded at most once (the database holds one reversal per payment), and the
+// form's idempotency key guards a repeated submit.
+import type { Knex } from 'knex'
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import type { PaymentPosted } from '../../../shared/domain/cash'
 import { businessDate } from '../../../shared/dates'
@@ -14,6 +17,7 @@ import type { ServiceContext } from '../context'
 import { insertRecorded } from '../outbox'
 import { requireOrganisation } from '../organisation'
 import { confirmBySupervisor } from '../supervisor'
+import { findOffice } from '../../db/repositories/organisation'
 import { requireCounter } from './counter'
 import { findByKey, nextReceipt, replayOf, requestHash, shiftForPosting } from './payments'
 import { postedResult, registerFiscal } from './receipts'
@@ -28,6 +32,37 @@ interface OriginalRow {
   receipt_number: string | null
   period: string | null
   payer_name: string
+  /** The office of the shift it was taken in. */
+  office_id: string
+}
+
+const NOT_FOUND = 'Платёж для возврата не найден: выберите его в списке чеков.'
+
+/** The cash payment to refund, with its office; NOT_FOUND for anything else. */
+async function findOriginal(db: Knex | Knex.Transaction, paymentId: string): Promise<OriginalRow> {
+  const row = (await db('payments as p')
+    .join('shifts as sh', 'sh.id', 'p.shift_id')
+    .where('p.id', paymentId)
+    .select('p.*', 'sh.office_id')
+    .first()) as OriginalRow | undefined
+  if (!row || row.kind !== 'payment') throw new OknoError('NOT_FOUND', NOT_FOUND)
+  return row
+}
+
+/** Who confirms: a supervisor for this office's payments, an administrator for another office's. */
+async function confirmRefund(
+  ctx: ServiceContext,
+  clerk: ClerkInfo,
+  input: PaymentReverseInput,
+  original: OriginalRow,
+  officeId: string,
+): Promise<ClerkInfo> {
+  if (original.office_id === officeId) return confirmBySupervisor(ctx, clerk, input.supervisor)
+  const office = await findOffice(ctx.db, original.office_id)
+  const why =
+    `Чек № ${original.receipt_number} принят в другом отделении (${office?.name ?? 'не найдено'}): ` +
+    'возврат делают там, а в этой кассе — только с подтверждением администратора.'
+  return confirmBySupervisor(ctx, clerk, input.supervisor, 'administrator', why)
 }
 
 export async function reversePayment(
@@ -38,19 +73,17 @@ export async function reversePayment(
   const hash = requestHash({ reverses: input.paymentId, reason: input.reason })
   const seen = await findByKey(ctx.db.knex, input.idempotencyKey)
   if (seen) return postedResult(ctx, replayOf(seen, hash), true)
-  const supervisor = await confirmBySupervisor(ctx, clerk, input.supervisor)
-  const org = await requireOrganisation(ctx)
   const counter = await requireCounter(ctx)
+  const found = await findOriginal(ctx.db.knex, input.paymentId)
+  const otherOffice = found.office_id !== counter.office.id
+  const supervisor = await confirmRefund(ctx, clerk, input, found, counter.office.id)
+  const org = await requireOrganisation(ctx)
   const now = ctx.clock.now()
   let id: string
   try {
     id = await ctx.db.knex.transaction(async (trx) => {
       const shift = await shiftForPosting(ctx, trx, counter)
-      const original = (await trx('payments').where({ id: input.paymentId }).first()) as
-        OriginalRow | undefined
-      if (!original || original.kind !== 'payment' || !original.shift_id) {
-        throw new OknoError('NOT_FOUND', 'Платёж для возврата не найден: выберите его в списке чеков.')
-      }
+      const original = await findOriginal(trx, found.id)
       const already = await trx('payments').where({ reverses_id: original.id }).first()
       if (already) throw new OknoError('CONFLICT', `По чеку № ${original.receipt_number} возврат уже сделан.`)
       const amount = Number(original.amount_kopecks)
@@ -113,6 +146,7 @@ export async function reversePayment(
           reason: input.reason,
           confirmedBy: supervisor.id,
           correction: original.shift_id !== shift.id,
+          otherOffice,
         },
       })
       return reversalId

@@ -24,6 +24,7 @@ import { requireOrganisation } from '../organisation'
 import { confirmBySupervisor } from '../supervisor'
 import { requireAmount } from './amounts'
 import { findOpenShift, normalise, requireCounter, type Counter, type ShiftRow } from './counter'
+import { requireVisibleShift } from './scope'
 import { clerkNames, shiftFigures, shiftView } from './shift-figures'
 
 const NO_SHIFT = 'Смена не открыта: откройте смену (F2 на экране «Касса»), затем принимайте деньги.'
@@ -290,8 +291,13 @@ export async function closeShift(
 }
 
 /** A Z-report reprinted from what was stored at closing, marked «КОПИЯ». */
-export async function zReport(ctx: ServiceContext, shiftId: string): Promise<PrintDocument> {
-  const row = (await ctx.db.knex('z_reports').where({ shift_id: shiftId }).first()) as
+export async function zReport(
+  ctx: ServiceContext,
+  viewer: ClerkInfo,
+  shiftId: string,
+): Promise<PrintDocument> {
+  const shift = await requireVisibleShift(ctx, viewer, shiftId)
+  const row = (await ctx.db.knex('z_reports').where({ shift_id: shift.id }).first()) as
     { content: string; content_hash: string } | undefined
   if (!row) throw new OknoError('NOT_FOUND', 'У этой смены нет Z-отчёта: она ещё не закрыта.')
   if (createHash('sha256').update(row.content).digest('hex') !== row.content_hash) {

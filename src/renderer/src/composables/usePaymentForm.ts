@@ -1,6 +1,7 @@
 // The payment form's state and checks, with the same shared rules main applies (parseRubles,
 // changeFor, allocatePayment, allocationProblem): the clerk sees every problem at its field
-// before anything is sent. The split follows the amount until the clerk edits a share.
+// before anything is sent. The split follows the amount until the clerk edits a share. An
+// amount above what an operator takes alone (the draft's limit) asks for a supervisor.
 import { computed, reactive, ref, watch, type Ref } from 'vue'
 import {
   allocatePayment,
@@ -47,6 +48,12 @@ export function usePaymentForm(draft: Ref<PaymentDraft | null>, initialAmount: s
   const shares = computed(() => (edited.value ? editedShares : defaultShares.value))
 
   /** The change, when amount and cash are both readable and enough. */
+  /** Above the organisation's limit for this account: a supervisor confirms (main checks it too). */
+  const overLimit = computed(() => {
+    const a = parsedAmount.value
+    return a.ok && draft.value !== null && a.kopecks > draft.value.supervisorAboveKopecks
+  })
+
   const change = computed<number | null>(() => {
     const a = parsedAmount.value
     if (!a.ok) return null
@@ -119,6 +126,7 @@ export function usePaymentForm(draft: Ref<PaymentDraft | null>, initialAmount: s
     serverErrors,
     errors,
     fullDebt,
+    overLimit,
     change,
     check,
     editShare,

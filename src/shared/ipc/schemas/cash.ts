@@ -78,6 +78,7 @@ export const paymentPostSchema = z
       .max(30),
     payerName: freeText({ max: 200, tooLong: 'Плательщик: не длиннее 200 символов' }).default(''),
     period: contractPeriod('Месяц').nullable().default(null),
+    supervisor,
   })
   .strict()
 
