@@ -48,7 +48,7 @@ const drawerDeviceSchema = z
   .max(200, 'Порт ящика: не длиннее 200 символов')
   .refine(
     (path) => drawerDeviceSystem(path) !== null,
-    `Порт ящика — устройство принтера чеков: ${DRAWER_DEVICE_EXAMPLES.unix}; в Windows ${DRAWER_DEVICE_EXAMPLES.windows}`,
+    `Порт ящика — устройство принтера чеков: в Линуксе ${DRAWER_DEVICE_EXAMPLES.unix}, в Виндоус ${DRAWER_DEVICE_EXAMPLES.windows}`,
   )
   .nullable()
 

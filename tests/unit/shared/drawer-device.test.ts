@@ -60,7 +60,7 @@ describe('cashSettingsInputSchema', () => {
     const result = cashSettingsInputSchema.safeParse({ ...cash, drawerDevice: '/etc/passwd' })
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toMatch(
-      /^Порт ящика — устройство принтера чеков: \/dev\/usb\/lp0/,
+      /^Порт ящика — устройство принтера чеков: в Линуксе \/dev\/usb\/lp0/,
     )
     expect(result.error?.issues[0]?.path).toEqual(['drawerDevice'])
   })
