@@ -3,8 +3,10 @@
 import { randomUUID } from 'node:crypto'
 import { memorySettings } from '../../src/main/config/settings'
 import { openDb } from '../../src/main/db/connection'
+import { listAccountPersons } from '../../src/main/db/repositories/accounts'
 import { unavailableVault } from '../../src/main/security/passport-vault'
 import { verifyCabinetLogin } from '../../src/main/services/cabinets'
+import type { AccountPerson } from '../../src/shared/domain/account'
 import { E2E_CLOCK_START } from './template'
 
 export interface SampleAccount {
@@ -71,6 +73,38 @@ export async function sampleAccount(dbPath: string, offset = 0): Promise<SampleA
       house: row.house,
       apartment: row.apartment,
     }
+  } finally {
+    await db.close()
+  }
+}
+
+/**
+ * An open account with one person on it, or with several, each an owner or registered there with
+ * a birth date; the people in the order the card lists them. Picked deterministically by offset.
+ */
+export async function household(
+  dbPath: string,
+  size: 'one' | 'several',
+  offset = 0,
+): Promise<{ number: string; persons: AccountPerson[] }> {
+  const db = openDb({ client: 'sqlite', filename: dbPath })
+  try {
+    const accounts = (await db
+      .knex('accounts as a')
+      .join('account_persons as ap', 'ap.account_id', 'a.id')
+      .where('a.status', 'open')
+      .groupBy('a.id', 'a.number')
+      .havingRaw(size === 'one' ? 'count(*) = 1' : 'count(*) >= 2')
+      .orderBy('a.number')
+      .limit(offset + 200)
+      .select('a.id', 'a.number')) as Array<{ id: string; number: string }>
+    let skip = offset
+    for (const account of accounts) {
+      const persons = await listAccountPersons(db, account.id)
+      if (!persons.every((p) => p.birthDate && (p.owner || p.registered))) continue
+      if (skip-- === 0) return { number: account.number, persons }
+    }
+    throw new Error('В тестовой базе нет подходящего лицевого счёта')
   } finally {
     await db.close()
   }
