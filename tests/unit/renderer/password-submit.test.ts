@@ -2,7 +2,6 @@
 // is kept and, when Enter was pressed again meanwhile, checked next; only a refused one is cleared.
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
-import { ApiError } from '../../../src/renderer/src/api/client'
 import { usePasswordSubmit } from '../../../src/renderer/src/composables/usePasswordSubmit'
 
 /** A check that answers only when told to, recording what it was asked. */
@@ -12,9 +11,7 @@ function heldCheck(right: string) {
   const check = (password: string): Promise<void> => {
     asked.push(password)
     return new Promise((resolve, reject) =>
-      pending.push(() =>
-        password === right ? resolve() : reject(new ApiError('UNAUTHENTICATED', 'Неверный логин или пароль')),
-      ),
+      pending.push(() => (password === right ? resolve() : reject(new Error('Неверный логин или пароль')))),
     )
   }
   const answer = async (): Promise<void> => {
@@ -28,7 +25,7 @@ describe('usePasswordSubmit', () => {
   it('clears a refused password the clerk has not touched, and shows why', async () => {
     const password = ref('wrong')
     const held = heldCheck('right')
-    const s = usePasswordSubmit(password, held.check)
+    const s = usePasswordSubmit(password, held.check, (err) => (err as Error).message)
     const done = s.submit()
     expect(s.busy.value).toBe(true)
     await held.answer()
@@ -41,7 +38,7 @@ describe('usePasswordSubmit', () => {
   it('keeps a password retyped during the check, and checks it next when Enter was pressed again', async () => {
     const password = ref('wrong')
     const held = heldCheck('right')
-    const s = usePasswordSubmit(password, held.check)
+    const s = usePasswordSubmit(password, held.check, (err) => (err as Error).message)
     const done = s.submit()
     password.value = 'right'
     void s.submit()
@@ -56,7 +53,7 @@ describe('usePasswordSubmit', () => {
   it('keeps a retyped password without checking it when Enter was not pressed again', async () => {
     const password = ref('wrong')
     const held = heldCheck('right')
-    const s = usePasswordSubmit(password, held.check)
+    const s = usePasswordSubmit(password, held.check, (err) => (err as Error).message)
     const done = s.submit()
     password.value = 'rig'
     await held.answer()
@@ -68,7 +65,7 @@ describe('usePasswordSubmit', () => {
   it('checks nothing more after a password that was accepted', async () => {
     const password = ref('right')
     const held = heldCheck('right')
-    const s = usePasswordSubmit(password, held.check)
+    const s = usePasswordSubmit(password, held.check, (err) => (err as Error).message)
     const done = s.submit()
     void s.submit()
     await held.answer()

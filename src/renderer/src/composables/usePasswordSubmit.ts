@@ -2,9 +2,13 @@
 // meanwhile: a password retyped while a wrong one is still being checked is kept — only the
 // password that was refused is cleared — and an Enter pressed meanwhile checks it next.
 import { ref, type Ref } from 'vue'
-import { errorMessage } from '../api/client'
 
-export function usePasswordSubmit(password: Ref<string>, check: (password: string) => Promise<void>) {
+/** `messageOf` words a refusal for the clerk (the api client's errorMessage). */
+export function usePasswordSubmit(
+  password: Ref<string>,
+  check: (password: string) => Promise<void>,
+  messageOf: (err: unknown) => string,
+) {
   const busy = ref(false)
   const error = ref<string | null>(null)
   let again = false
@@ -22,7 +26,7 @@ export function usePasswordSubmit(password: Ref<string>, check: (password: strin
       await check(sent)
     } catch (err) {
       refused = true
-      error.value = errorMessage(err)
+      error.value = messageOf(err)
       if (password.value === sent) password.value = ''
     } finally {
       busy.value = false
