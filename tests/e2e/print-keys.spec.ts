@@ -14,17 +14,41 @@ import { E2E_CLOCK_START } from './template'
 
 const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
 
+// What the page-side code below uses of the browser (this project compiles tests without the DOM).
+interface KeyLike {
+  ctrlKey: boolean
+  code: string
+  defaultPrevented: boolean
+}
+interface PageKeys {
+  printKeys: KeyLike[]
+  addEventListener(type: 'keydown', listener: (e: KeyLike) => void, capture: boolean): void
+}
+interface Dispatcher {
+  dispatchEvent(event: unknown): boolean
+}
+interface PageDom {
+  MutationObserver: new (callback: () => void) => {
+    observe(target: unknown, options: object): void
+    disconnect(): void
+  }
+  KeyboardEvent: new (type: string, init: object) => unknown
+  document: {
+    body: Dispatcher
+    activeElement: Dispatcher | null
+    querySelectorAll(selector: string): Iterable<{ textContent: string | null }>
+  }
+}
+
 /** Records every Ctrl+P keydown before the desk sees it, to ask later whether the desk took it. */
 async function watchPrintKeys(page: Page): Promise<() => Promise<boolean[]>> {
   await page.evaluate(() => {
-    const seen: KeyboardEvent[] = []
-    ;(window as unknown as { printKeys: KeyboardEvent[] }).printKeys = seen
-    window.addEventListener('keydown', (e) => e.ctrlKey && e.code === 'KeyP' && seen.push(e), true)
+    const w = globalThis as unknown as PageKeys
+    w.printKeys = []
+    w.addEventListener('keydown', (e) => e.ctrlKey && e.code === 'KeyP' && w.printKeys.push(e), true)
   })
   return () =>
-    page.evaluate(() =>
-      (window as unknown as { printKeys: KeyboardEvent[] }).printKeys.map((e) => e.defaultPrevented),
-    )
+    page.evaluate(() => (globalThis as unknown as PageKeys).printKeys.map((e) => e.defaultPrevented))
 }
 
 /**
@@ -34,6 +58,7 @@ async function watchPrintKeys(page: Page): Promise<() => Promise<boolean[]>> {
  */
 async function ctrlPWhenShown(page: Page, title: string): Promise<void> {
   await page.evaluate((text) => {
+    const { MutationObserver, KeyboardEvent, document } = globalThis as unknown as PageDom
     const observer = new MutationObserver(() => {
       const heading = [...document.querySelectorAll('[role="dialog"] h2')].find((h) =>
         h.textContent?.includes(text),
