@@ -10,6 +10,7 @@ import { indebtedAccount } from './cash-data'
 import { expect, test } from './fixtures'
 import { CashDesk } from './pages/cash-desk'
 import { DeskPage } from './pages/desk-page'
+import { shot } from './shots'
 
 const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
 const PAYEE = {
@@ -62,7 +63,7 @@ test('a scanned bill QR code opens the payment form of its account with the sum 
     await expect(cash.amount).toBeFocused()
     await expect(cash.payment.getByText(`Оплата за ${formatPeriodRu(period)}`)).toBeVisible()
     await expect(cash.change).toContainText('0,00')
-    await page.screenshot({ path: '/tmp/scanner-payment.png' })
+    await shot(page, 'scanner-payment')
     await page.keyboard.press('Escape')
     await expect(cash.payment).toBeHidden()
     await expect(cash.field).toBeFocused()
