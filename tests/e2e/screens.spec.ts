@@ -186,6 +186,25 @@ test('the cash desk, a payment and its receipt', async ({ page, desk }) => {
   await shot(page, 'shortcuts')
 })
 
+test.describe('with a 58 mm receipt printer', () => {
+  test.use({ deskSettings: { printer: { paper: 'thermal58', deviceName: null, copies: 1 } } })
+
+  test('the receipt on a narrow roll is drawn large enough to read', async ({ page, desk }) => {
+    const draft = await indebtedAccount(desk.dbPath, 8)
+    await signedIn(page, desk.url, 'operator')
+    const cash = new CashDesk(page)
+    await cash.open()
+    await cash.openShift('0')
+    await cash.payFor(draft.accountNumber)
+    await page.keyboard.type('50')
+    await page.keyboard.press('Enter')
+    const preview = cash.receiptDialog.locator('iframe')
+    await expect(preview).toBeVisible()
+    expect(await previewTextPx(preview)).toBeGreaterThanOrEqual(READABLE_PX)
+    await shot(page, 'receipt-58mm')
+  })
+})
+
 test.describe('on a Monday afternoon', () => {
   // Monday 23 November 2026, 14:10 in Sevastopol: the morning is past.
   test.use({ deskClock: '2026-11-23T11:10:00.000Z' })
