@@ -8,7 +8,15 @@ import { DEMO_CLERKS } from '../../src/main/demo/credentials'
 import { formatPeriodRu, readingPeriod } from '../../src/shared/billing/period'
 import { businessDate, DEFAULT_TIME_ZONE } from '../../src/shared/dates'
 import { indebtedAccount } from './cash-data'
-import { ahead, meteredAccount, meterWithGap, typedValue, type MeteredAccount } from './data'
+import {
+  ahead,
+  currentPassportIssueDate,
+  meteredAccount,
+  meterWithGap,
+  ruDate,
+  typedValue,
+  type MeteredAccount,
+} from './data'
 import { expect, test } from './fixtures'
 import { expectReadableNotices, previewTextPx } from './layout'
 import { AccountCard } from './pages/account-card'
@@ -132,7 +140,20 @@ test('the card’s dialogs and tabs: the readings verdict in sight, readable pre
   await page.keyboard.press('F7')
   await expect(forms.dialog).toBeVisible()
   await shot(page, 'cabinet-register')
-  await forms.dialog.getByRole('button', { name: 'Отмена' }).click()
+  const born = await forms.field('Дата рождения (ДД.ММ.ГГГГ)').inputValue()
+  await forms.field('Серия и номер паспорта').fill('45 08 112233')
+  await forms
+    .field('Дата выдачи (ДД.ММ.ГГГГ)')
+    .fill(ruDate(currentPassportIssueDate(born.split('.').reverse().join('-'))))
+  await forms.field('Кем выдан').fill('ОУФМС России по г. Севастополю')
+  await forms.field('Код подразделения').fill('920-001')
+  await forms.field('Код подразделения').press('Enter')
+  await expect(forms.slip).toBeVisible()
+  await expectReadableNotices(page, 'памятка личного кабинета')
+  await shot(page, 'cabinet-slip')
+  page.once('dialog', (dialog) => void dialog.accept())
+  await page.keyboard.press('Escape')
+  await expect(forms.slip).toBeHidden()
 
   await card.showTab(page.getByRole('tab', { name: 'Записи на приём' }))
   await shot(page, 'card-appointments')
@@ -221,6 +242,11 @@ test.describe('on a Monday afternoon', () => {
     await expect(appt.focusedCell()).toHaveAttribute('aria-label', firstFree!)
     await expectInSight(appt.focusedCell())
     await shot(page, 'appointments-day')
+    await page.keyboard.press('Enter')
+    await expect(appt.booking).toBeVisible()
+    await shot(page, 'appointments-booking')
+    await page.keyboard.press('Escape')
+    await expect(appt.booking).toBeHidden()
     await appt.tab('Неделя').click()
     await shot(page, 'appointments-week')
     await appt.tab('Поиск').click()
@@ -246,6 +272,10 @@ for (const role of ['operator', 'supervisor', 'administrator']) {
       await expectReadableNotices(page, `${name}, ${role}`)
       await shot(page, `${name}-${role}`)
     }
+    await page.getByRole('link', { name: 'Запись на приём: график, календарь, темы' }).click()
+    await expect(page.getByRole('heading', { name: 'Запись на приём: настройки' })).toBeVisible()
+    await expectReadableNotices(page, `appointment-settings, ${role}`)
+    await shot(page, `appointment-settings-${role}`)
     await page.keyboard.press('Control+Shift+S')
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     await expectReadableNotices(page, `sync, ${role}`)
