@@ -141,9 +141,16 @@ export function buildGostPayload(fields: GostFields): string {
 
 export type ParsedGostPayload = { ok: true; fields: Record<string, string> } | { ok: false; message: string }
 
+/** The standard's names by their lower case: «persAcc», «PERSACC» and «PersAcc» are one field. */
+const KEY_BY_LOWER = new Map(
+  (Object.keys(GOST_MAX_LENGTH) as Key[]).map((key): [string, string] => [key.toLowerCase(), key]),
+)
+
 /**
- * Reads a payment QR text as a USB scanner types it (a trailing Enter is allowed). The keys are
- * returned as written («Sum», «PersAcc»…); the first of a repeated key counts.
+ * Reads a payment QR text as a USB scanner types it (a trailing Enter is allowed). The standard's
+ * names are matched without regard to case and returned as the standard spells them («Sum»,
+ * «PersAcc»…: many real bills write «persAcc»); other keys as written. The first of a repeated
+ * key counts.
  */
 export function parseGostPayload(text: string): ParsedGostPayload {
   const input = text.replace(/^\uFEFF/, '').replace(/[\r\n]+$/, '')
@@ -173,7 +180,8 @@ export function parseGostPayload(text: string): ParsedGostPayload {
         message: `Платёжный QR-код повреждён: часть «${part.slice(0, 40)}» — не «Поле=Значение».`,
       }
     }
-    const key = part.slice(0, eq).trim()
+    const written = part.slice(0, eq).trim()
+    const key = KEY_BY_LOWER.get(written.toLowerCase()) ?? written
     if (!(key in fields)) fields[key] = part.slice(eq + 1).trim()
   }
   if (Object.keys(fields).length === 0) {

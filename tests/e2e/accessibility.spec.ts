@@ -14,6 +14,7 @@ import { ChargesPage } from './pages/charges-page'
 import { DeskPage } from './pages/desk-page'
 import { ReadingsForm } from './pages/readings-form'
 import { E2E_CLOCK_START } from './template'
+import { shot } from './shots'
 
 test('sign-in, desk, results, account card, settings and lock screen: all controls are named', async ({
   page,
@@ -113,7 +114,7 @@ test('cash desk, its shift dialogs, the payment form, receipt and refund: all co
   const help = page.getByRole('dialog').filter({ hasText: 'Клавиши' })
   await expect(help.getByText('F6 — касса: приём оплаты и смена')).toBeVisible()
   await expect(help.getByText(/^F9 — оплатить/)).toBeVisible()
-  await page.screenshot({ path: '/tmp/cash-shortcuts.png' })
+  await shot(page, 'cash-shortcuts')
   await help.getByRole('button', { name: 'Закрыть' }).click()
   await expect(help).toBeHidden()
 
@@ -128,7 +129,7 @@ test('cash desk, its shift dialogs, the payment form, receipt and refund: all co
   await page.keyboard.press('F4')
   await expect(cash.dialog('Внесение или изъятие')).toBeVisible()
   await expectAllControlsNamed(page, 'внесение')
-  await page.screenshot({ path: '/tmp/cash-move.png' })
+  await shot(page, 'cash-move')
   await page.keyboard.press('Escape')
   await expect(cash.dialog('Внесение или изъятие')).toBeHidden()
 
@@ -160,7 +161,7 @@ test('cash desk, its shift dialogs, the payment form, receipt and refund: all co
   await expect(closing).toBeVisible()
   await closing.getByRole('checkbox', { name: 'Пересчитать по номиналам' }).check()
   await expectAllControlsNamed(page, 'закрытие смены по номиналам')
-  await page.screenshot({ path: '/tmp/cash-close-grid.png' })
+  await shot(page, 'cash-close-grid')
 })
 
 test.describe('on a Monday, when the offices receive', () => {
@@ -200,7 +201,7 @@ test.describe('on a Monday, when the offices receive', () => {
     await appt.tab('Неделя').click()
     await expect(page.getByRole('list', { name: 'Загрузка по дням' })).toBeVisible()
     await expectAllControlsNamed(page, 'неделя')
-    await page.screenshot({ path: '/tmp/appt-week.png' })
+    await shot(page, 'appt-week')
     await appt.search(surname)
     await expect(appt.hits).toBeVisible()
     await expectAllControlsNamed(page, 'поиск записей')

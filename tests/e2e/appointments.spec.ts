@@ -13,6 +13,7 @@ import { expect, test } from './fixtures'
 import { AccountCard } from './pages/account-card'
 import { AppointmentDesk } from './pages/appointment-desk'
 import { DeskPage } from './pages/desk-page'
+import { shot } from './shots'
 
 const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
 /** Monday 23 November 2026, 08:30 in Sevastopol: the offices open at 08:00. */
@@ -96,7 +97,7 @@ test('book for an account from its card, print the ticket, mark the visitor arri
     expect(label).toMatch(/^\d\d:\d\d–\d\d:\d\d, свободно мест: \d$/)
     time = label.slice(0, 5)
     expect(time >= '09:30').toBe(true)
-    await page.screenshot({ path: '/tmp/appt-book-account.png' })
+    await shot(page, 'appt-book-account')
     // The payer is named already: Enter on the time books.
     await page.keyboard.press('Enter')
   })
@@ -120,7 +121,7 @@ test('book for an account from its card, print the ticket, mark the visitor arri
     for (const item of RECALCULATION.bring.split(';')) {
       await expect(preview.getByText(`• ${item.trim()}`, { exact: true })).toBeVisible()
     }
-    await page.screenshot({ path: '/tmp/appt-ticket-account.png' })
+    await shot(page, 'appt-ticket-account')
     await page.keyboard.press('Control+P')
     await expect(appt.ticket.getByRole('status')).toHaveText('Талон отправлен на печать.')
     await appt.closeTicket()
@@ -135,7 +136,7 @@ test('book for an account from its card, print the ticket, mark the visitor arri
       .filter({ hasText: code })
     await expect(row).toContainText('записан')
     await expect(row).toContainText(`пн, 23.11.2026, ${time}`)
-    await page.screenshot({ path: '/tmp/appt-card-list.png' })
+    await shot(page, 'appt-card-list')
   })
 
   await test.step('on the day board: walk to the visit with the arrows, Enter, «Пришёл»', async () => {
@@ -148,19 +149,19 @@ test('book for an account from its card, print the ticket, mark the visitor arri
     await expect(appt.actions).toBeVisible()
     const arrived = appt.actions.getByRole('button', { name: 'Пришёл', exact: true })
     await expect(arrived).toBeFocused()
-    await page.screenshot({ path: '/tmp/appt-actions.png' })
+    await shot(page, 'appt-actions')
     await page.keyboard.press('Enter')
     await expect(appt.actions).toBeHidden()
     await expect(cell).toHaveAccessibleName(new RegExp(`^${time}, место \\d, пришёл: талон ${code}, `))
     await expect(cell).toBeFocused()
-    await page.screenshot({ path: '/tmp/appt-board.png' })
+    await shot(page, 'appt-board')
     expect((await stored(desk.dbPath, code)).row?.status).toBe('arrived')
   })
 
   await test.step('search finds it by ticket code', async () => {
     await appt.search(code)
     await expect(appt.hit(code, `пн, 23.11.2026, ${time}`)).toContainText('пришёл')
-    await page.screenshot({ path: '/tmp/appt-search.png' })
+    await shot(page, 'appt-search')
   })
 })
 
@@ -221,7 +222,7 @@ test('a walk-in booked from a free cell of the board, then cancelled with a reas
     await expect(appt.reason).toHaveAccessibleDescription('Укажите причину отмены')
     await expect(appt.reason).toHaveAttribute('aria-invalid', 'true')
     await appt.reason.fill('Клиент позвонил и отказался')
-    await page.screenshot({ path: '/tmp/appt-cancel.png' })
+    await shot(page, 'appt-cancel')
     await page.keyboard.press('Enter')
     await expect(appt.cancelling).toBeHidden()
     await expect(appt.appointmentCell(code)).toHaveCount(0)
@@ -232,7 +233,7 @@ test('a walk-in booked from a free cell of the board, then cancelled with a reas
       status: 'cancelled',
       cancel_reason: 'Клиент позвонил и отказался',
     })
-    await page.screenshot({ path: '/tmp/appt-board-cancelled.png' })
+    await shot(page, 'appt-board-cancelled')
   })
 })
 
@@ -260,7 +261,7 @@ test('bad input: a 2,000-character name and a phone with letters are refused at 
   await expect(appt.phone).toHaveAttribute('aria-invalid', 'true')
   await expect(appt.name).not.toHaveAttribute('aria-invalid', 'true')
   await expect(appt.phone).toBeFocused()
-  await page.screenshot({ path: '/tmp/appt-bad-input.png' })
+  await shot(page, 'appt-bad-input')
   await page.keyboard.press('Escape')
   await expect(appt.booking).toBeHidden()
   expect((await stored(desk.dbPath)).count).toBe(before)

@@ -1,7 +1,9 @@
 // The personal cabinet at the counter: a customer found by surname is registered on their
-// passport and leaves with a slip; later they forget the password and get a new one.
+// passport and leaves with a slip; later they forget the password and get a new one. The form
+// opens where typing starts, and the holder is picked by a digit or a name.
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
-import { cabinetSignIn, sampleAccount } from './data'
+import type { AccountPerson } from '../../src/shared/domain/account'
+import { cabinetSignIn, household, sampleAccount } from './data'
 import { expect, test } from './fixtures'
 import { CabinetForms } from './pages/cabinet-forms'
 import { DeskPage } from './pages/desk-page'
@@ -104,4 +106,61 @@ test('a second registration of the same account is refused with a pointer to the
   await forms.closeSlipUnprinted()
   await expect(page.getByRole('button', { name: /Зарегистрировать/ })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Сбросить пароль/ })).toBeVisible()
+})
+
+test('the registration form opens on the first empty field; with several people a digit or a name picks', async ({
+  page,
+  desk,
+}) => {
+  const d = new DeskPage(page)
+  const forms = new CabinetForms(page)
+  const single = await household(desk.dbPath, 'one', 2)
+  const family = await household(desk.dbPath, 'several', 2)
+  await d.open(desk.url)
+  await d.signInToDesk(operator.login, operator.password)
+
+  await test.step('one person: the name and birth date are filled in, focus is on the series', async () => {
+    await page.keyboard.type(single.number)
+    await d.openResult(single.number)
+    await page.keyboard.press('F7')
+    await expect(forms.field('Фамилия')).toHaveValue(single.persons[0]!.surname)
+    await expect(forms.field('Серия и номер паспорта')).toBeFocused()
+    await forms.dialog.getByRole('button', { name: 'Отмена' }).click()
+    await expect(forms.dialog).toBeHidden()
+  })
+
+  const [first, second] = family.persons as [AccountPerson, AccountPerson]
+  const whose = forms.dialog.getByRole('radiogroup', { name: 'Чей паспорт' })
+  await test.step('several: the choice has focus; «2» picks the second person and goes to the series', async () => {
+    await page.keyboard.press('F2')
+    await page.keyboard.type(family.number)
+    await d.openResult(family.number)
+    await page.keyboard.press('F7')
+    await expect(whose.getByRole('radio', { name: `1 ${first.fullName}` })).toBeFocused()
+    await page.keyboard.press('2')
+    await expect(whose.getByRole('radio', { name: `2 ${second.fullName}` })).toBeChecked()
+    await expect(forms.field('Фамилия')).toHaveValue(second.surname)
+    await expect(forms.field('Серия и номер паспорта')).toBeFocused()
+    await page.keyboard.type('4509 123450')
+    await expect(forms.field('Серия и номер паспорта')).toHaveValue('4509 123450')
+    await forms.dialog.getByRole('button', { name: 'Отмена' }).click()
+    await expect(forms.dialog).toBeHidden()
+  })
+
+  await test.step('several: the start of the second person’s name picks them, Enter goes on', async () => {
+    await page.keyboard.press('F7')
+    await expect(whose.getByRole('radio', { name: `1 ${first.fullName}` })).toBeFocused()
+    const name = second.fullName.toLowerCase()
+    const prefix = name.slice(
+      0,
+      [...name].findIndex((_, i) => !first.fullName.toLowerCase().startsWith(name.slice(0, i + 1))) + 1,
+    )
+    // Key by key as on the Russian layout: Playwright's keyboard knows only the US one, and `type`
+    // would insert Cyrillic text without any key presses.
+    for (const key of prefix) await page.locator(':focus').dispatchEvent('keydown', { key })
+    await expect(whose.getByRole('radio', { name: `2 ${second.fullName}` })).toBeChecked()
+    await expect(forms.field('Фамилия')).toHaveValue(second.surname)
+    await page.keyboard.press('Enter')
+    await expect(forms.field('Серия и номер паспорта')).toBeFocused()
+  })
 })

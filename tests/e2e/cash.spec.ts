@@ -8,6 +8,7 @@ import { indebtedAccount, storedPayments } from './cash-data'
 import { expect, test } from './fixtures'
 import { CashDesk } from './pages/cash-desk'
 import { DeskPage } from './pages/desk-page'
+import { shot } from './shots'
 
 const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
 const supervisor = DEMO_CLERKS.find((c) => c.role === 'supervisor')!
@@ -34,7 +35,7 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
     await expect(page.getByRole('link', { name: 'Касса F6' })).toBeVisible()
     await cash.open()
     await expect(page.getByRole('heading', { name: 'Смена не открыта' })).toBeVisible()
-    await page.screenshot({ path: '/tmp/cash-no-shift.png' })
+    await shot(page, 'cash-no-shift')
     await cash.openShift('1000')
     await expect(page.getByTestId('shift-expected')).toHaveText(formatMoney(100_000))
   })
@@ -56,7 +57,7 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
     await expect(cash.tendered).toBeFocused()
     await page.keyboard.type(String(tendered / 100))
     await expect(cash.change).toContainText(formatMoney(change))
-    await page.screenshot({ path: '/tmp/cash-payment-form.png' })
+    await shot(page, 'cash-payment-form')
     await page.keyboard.press('Enter')
 
     await expect(cash.receiptDialog).toBeVisible()
@@ -71,7 +72,7 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
     const title = await cash.receiptDialog.getByRole('heading').first().innerText()
     receiptNumber = /чек № (\S+)/.exec(title)?.[1] ?? ''
     expect(receiptNumber).not.toBe('')
-    await page.screenshot({ path: '/tmp/cash-receipt.png' })
+    await shot(page, 'cash-receipt')
 
     // Ctrl+P prints (the browser's dialog in browser mode); then Esc closes.
     await page.keyboard.press('Control+P')
@@ -81,7 +82,7 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
     await expect(cash.field).toBeFocused()
     await expect(cash.receiptRow(receiptNumber)).toContainText('напечатан')
     await expect(cash.receiptRow(receiptNumber)).toContainText(formatMoney(draft.totalDebtKopecks))
-    await page.screenshot({ path: '/tmp/cash-shift-open.png' })
+    await shot(page, 'cash-shift-open')
   })
 
   await test.step('cash in 200 ₽ from the senior cashier, then 200 ₽ out to collection', async () => {
@@ -111,7 +112,7 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
     await page.keyboard.press('F7')
     await expect(cash.reportDialog).toBeVisible()
     await expect(cash.reportPreview().getByRole('heading', { name: 'X-отчёт' })).toBeVisible()
-    await page.screenshot({ path: '/tmp/cash-x-report.png' })
+    await shot(page, 'cash-x-report')
     await cash.reportDialog.getByRole('button', { name: 'Готово' }).click()
     await expect(cash.reportDialog).toBeHidden()
   })
@@ -138,7 +139,7 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
     await reason.fill('Ошиблись лицевым счётом')
     await dialog.getByRole('textbox', { name: 'Логин старшего' }).fill(supervisor.login)
     await dialog.getByLabel('Пароль старшего').fill(supervisor.password)
-    await page.screenshot({ path: '/tmp/cash-refund.png' })
+    await shot(page, 'cash-refund')
     await dialog.getByLabel('Пароль старшего').press('Enter')
     await expect(page.getByRole('heading', { name: /^Возврат проведён: чек № / })).toBeVisible()
     await expect(cash.receiptPreview().getByRole('heading', { name: 'Чек возврата' })).toBeVisible()
@@ -163,20 +164,20 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
     await expect(login).toBeFocused()
     await login.fill(supervisor.login)
     await dialog.getByLabel('Пароль старшего').fill(supervisor.password)
-    await page.screenshot({ path: '/tmp/cash-close.png' })
+    await shot(page, 'cash-close')
     await dialog.getByLabel('Пароль старшего').press('Enter')
     await expect(page.getByRole('heading', { name: /^Смена закрыта: Z-отчёт № \d+$/ })).toBeVisible()
     const z = await page.getByRole('heading', { name: /^Смена закрыта: Z-отчёт № \d+$/ }).innerText()
     const zNumber = /№ (\d+)/.exec(z)?.[1] as string
     await expect(cash.reportPreview().getByRole('heading', { name: `Z-отчёт № ${zNumber}` })).toBeVisible()
-    await page.screenshot({ path: '/tmp/cash-z-report.png' })
+    await shot(page, 'cash-z-report')
     await cash.reportDialog.getByRole('button', { name: 'Готово' }).click()
     await expect(page.getByRole('heading', { name: 'Смена не открыта' })).toBeVisible()
 
     // The closed shift keeps its Z-report: printed again from the list.
     await cash.shifts.getByRole('button', { name: `Z-отчёт смены № ${zNumber}` }).click()
     await expect(cash.reportPreview().getByRole('heading', { name: `Z-отчёт № ${zNumber}` })).toBeVisible()
-    await page.screenshot({ path: '/tmp/cash-shifts.png', fullPage: true })
+    await shot(page, 'cash-shifts', { fullPage: true })
     await cash.reportDialog.getByRole('button', { name: 'Готово' }).click()
   })
 
@@ -221,7 +222,7 @@ test('bad sums in the payment form and a closing count with letters: refused at 
       await expect(cash.receiptDialog).toBeHidden()
     })
   }
-  await page.screenshot({ path: '/tmp/cash-bad-amount.png' })
+  await shot(page, 'cash-bad-amount')
 
   await test.step('less cash than the amount', async () => {
     await cash.amount.fill('100')
@@ -269,7 +270,7 @@ test('bad sums in the payment form and a closing count with letters: refused at 
     await fifties.press('Enter')
     await expect(fifties).toHaveAttribute('aria-invalid', 'true')
     await expect(fifties).toHaveAccessibleDescription('Количество купюр и монет — целое число')
-    await page.screenshot({ path: '/tmp/cash-close-pieces.png' })
+    await shot(page, 'cash-close-pieces')
     await page.keyboard.press('Escape')
     await expect(dialog).toBeHidden()
     await expect(page.getByRole('heading', { name: /^Смена № \d+$/ })).toBeVisible()
@@ -294,7 +295,7 @@ test('blind close set by the administrator: the expected sum is hidden and main 
     await expect(tolerance).toHaveValue('50,00')
     await tolerance.fill('10')
     await page.getByRole('checkbox', { name: /Закрывать смену вслепую/ }).check()
-    await page.screenshot({ path: '/tmp/settings-cash.png', fullPage: true })
+    await shot(page, 'settings-cash', { fullPage: true })
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Настройки сохранены' })).toBeVisible()
     await expect(tolerance).toHaveValue('10,00')

@@ -3,8 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import { memorySettings } from '../../src/main/config/settings'
 import { openDb } from '../../src/main/db/connection'
+import { listAccountPersons } from '../../src/main/db/repositories/accounts'
 import { unavailableVault } from '../../src/main/security/passport-vault'
 import { verifyCabinetLogin } from '../../src/main/services/cabinets'
+import { addPeriods } from '../../src/shared/billing/period'
+import type { AccountPerson } from '../../src/shared/domain/account'
 import { E2E_CLOCK_START } from './template'
 
 export interface SampleAccount {
@@ -71,6 +74,83 @@ export async function sampleAccount(dbPath: string, offset = 0): Promise<SampleA
       house: row.house,
       apartment: row.apartment,
     }
+  } finally {
+    await db.close()
+  }
+}
+
+/**
+ * An open account with one person on it, or with several, each an owner or registered there with
+ * a birth date; the people in the order the card lists them. Picked deterministically by offset.
+ */
+export async function household(
+  dbPath: string,
+  size: 'one' | 'several',
+  offset = 0,
+): Promise<{ number: string; persons: AccountPerson[] }> {
+  const db = openDb({ client: 'sqlite', filename: dbPath })
+  try {
+    const accounts = (await db
+      .knex('accounts as a')
+      .join('account_persons as ap', 'ap.account_id', 'a.id')
+      .where('a.status', 'open')
+      .groupBy('a.id', 'a.number')
+      .havingRaw(size === 'one' ? 'count(*) = 1' : 'count(*) >= 2')
+      .orderBy('a.number')
+      .limit(offset + 200)
+      .select('a.id', 'a.number')) as Array<{ id: string; number: string }>
+    let skip = offset
+    for (const account of accounts) {
+      const persons = await listAccountPersons(db, account.id)
+      if (!persons.every((p) => p.birthDate && (p.owner || p.registered))) continue
+      if (skip-- === 0) return { number: account.number, persons }
+    }
+    throw new Error('В тестовой базе нет подходящего лицевого счёта')
+  } finally {
+    await db.close()
+  }
+}
+
+/**
+ * An active meter whose readings skip a month between two readings, with that month; the first
+ * such meter of an open account, by account number.
+ */
+export async function meterWithGap(
+  dbPath: string,
+): Promise<{ accountNumber: string; serviceName: string; serial: string; unit: string; missing: string }> {
+  const db = openDb({ client: 'sqlite', filename: dbPath })
+  try {
+    const rows = (await db
+      .knex('readings as r')
+      .join('meters as m', 'm.id', 'r.meter_id')
+      .join('services as s', 's.id', 'm.service_id')
+      .join('accounts as a', 'a.id', 'r.account_id')
+      .where({ 'r.status': 'active', 'm.status': 'active', 'a.status': 'open' })
+      .whereIn('a.id', db.knex('accounts').where('status', 'open').orderBy('number').limit(100).select('id'))
+      .orderBy([{ column: 'a.number' }, { column: 'm.id' }, { column: 'r.period' }])
+      .select('a.number', 'm.id', 'm.serial', 's.name', 's.unit', 'r.period')) as Array<{
+      number: string
+      id: string
+      serial: string
+      name: string
+      unit: string
+      period: string
+    }>
+    for (let i = 1; i < rows.length; i++) {
+      const [before, after] = [rows[i - 1]!, rows[i]!]
+      if (before.id !== after.id) continue
+      const next = addPeriods(before.period, 1)
+      if (next < after.period) {
+        return {
+          accountNumber: after.number,
+          serviceName: after.name,
+          serial: after.serial,
+          unit: after.unit,
+          missing: next,
+        }
+      }
+    }
+    throw new Error('В тестовой базе нет прибора с пропущенным месяцем показаний')
   } finally {
     await db.close()
   }

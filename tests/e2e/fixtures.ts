@@ -9,12 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
+import type { PrinterSettings } from '../../src/shared/print/document'
 import { copyTemplateDb, E2E_CLOCK_START } from './template'
 
 export interface DeskSettings {
   officeId: string | null
   counterNumber: number
   idleLockMinutes: number
+  printer: PrinterSettings
 }
 
 export interface Desk {

@@ -1,6 +1,7 @@
 // The bill's payment QR code read by a USB scanner, which types like a fast keyboard ending with
 // Enter: on the cash desk it opens the right account's payment form with the sum and month from
-// the code — typed into the account field, or caught while focus is on a button.
+// the code — typed into the account field, caught while focus is on a button, or typed into the
+// top search field (from any screen). The standard's field names are read in any case.
 import type { Page } from '@playwright/test'
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
 import { formatPeriodRu } from '../../src/shared/billing/period'
@@ -9,6 +10,7 @@ import { indebtedAccount } from './cash-data'
 import { expect, test } from './fixtures'
 import { CashDesk } from './pages/cash-desk'
 import { DeskPage } from './pages/desk-page'
+import { shot } from './shots'
 
 const operator = DEMO_CLERKS.find((c) => c.role === 'operator')!
 const PAYEE = {
@@ -61,7 +63,7 @@ test('a scanned bill QR code opens the payment form of its account with the sum 
     await expect(cash.amount).toBeFocused()
     await expect(cash.payment.getByText(`Оплата за ${formatPeriodRu(period)}`)).toBeVisible()
     await expect(cash.change).toContainText('0,00')
-    await page.screenshot({ path: '/tmp/scanner-payment.png' })
+    await shot(page, 'scanner-payment')
     await page.keyboard.press('Escape')
     await expect(cash.payment).toBeHidden()
     await expect(cash.field).toBeFocused()
@@ -112,5 +114,86 @@ test('a scanned bill QR code opens the payment form of its account with the sum 
     await scan(page, 'ЫЕ00012|Тфьу=ГУП')
     await expect(d.alert('переключите клавиатуру на английскую')).toBeVisible()
     await expect(cash.payment).toBeHidden()
+  })
+})
+
+/** A bill's code for the account, the sum and the month (MMYYYY), built by the standard's rules. */
+function billOf(accountNumber: string, sumKopecks: number, paymPeriod: string): string {
+  return buildGostPayload({
+    name: 'GUP EIRC',
+    personalAcc: PAYEE.settlement_account,
+    bankName: 'RNKB',
+    bic: PAYEE.bic,
+    correspAcc: PAYEE.correspondent_account,
+    sumKopecks,
+    persAcc: accountNumber,
+    paymPeriod,
+  })
+}
+
+test('a bill that writes «persAcc», «SUM», «paymperiod» is read like one that writes «PersAcc»', async ({
+  page,
+  desk,
+}) => {
+  const account = await indebtedAccount(desk.dbPath, 6)
+  const d = new DeskPage(page)
+  const cash = new CashDesk(page)
+  await d.open(desk.url)
+  await d.signInToDesk(operator.login, operator.password)
+  await cash.open()
+  const payload = billOf(account.accountNumber, 25_000, '042026')
+    .replace('|PersAcc=', '|persAcc=')
+    .replace('|Sum=', '|SUM=')
+    .replace('|PaymPeriod=', '|paymperiod=')
+  expect(payload).toContain('|persAcc=')
+  await scan(page, payload)
+  await expect(
+    cash.payment.getByRole('heading', { name: `Оплата — счёт ${account.accountNumber}` }),
+  ).toBeVisible()
+  await expect(cash.amount).toHaveValue('250,00')
+  await expect(cash.payment.getByText('Оплата за апрель 2026')).toBeVisible()
+})
+
+test('a code scanned into the top search field opens its payment, from the cash desk or a card', async ({
+  page,
+  desk,
+}) => {
+  test.slow()
+  const first = await indebtedAccount(desk.dbPath, 4)
+  const second = await indebtedAccount(desk.dbPath, 5)
+  const d = new DeskPage(page)
+  const cash = new CashDesk(page)
+  await d.open(desk.url)
+  await d.signInToDesk(operator.login, operator.password)
+  await cash.open()
+  await cash.openShift('0')
+
+  await test.step('on the cash desk: the desk stays, the payment opens with the sum and month', async () => {
+    await page.keyboard.press('F2')
+    await expect(d.search).toBeFocused()
+    await scan(page, billOf(first.accountNumber, 25_000, '042026'))
+    await expect(
+      cash.payment.getByRole('heading', { name: `Оплата — счёт ${first.accountNumber}` }),
+    ).toBeVisible()
+    await expect(cash.heading).toBeVisible()
+    await expect(cash.amount).toHaveValue('250,00')
+    await expect(cash.payment.getByText('Оплата за апрель 2026')).toBeVisible()
+    await expect(d.search).toHaveValue('')
+    await expect(page.getByText('Ничего не найдено')).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(cash.payment).toBeHidden()
+  })
+
+  await test.step('from the account card: the cash desk opens with the payment of the scanned code', async () => {
+    await page.keyboard.press('F2')
+    await page.keyboard.type(first.accountNumber)
+    await d.openResult(first.accountNumber)
+    await page.keyboard.press('F2')
+    await scan(page, billOf(second.accountNumber, 12_345, '052026'))
+    await expect(
+      cash.payment.getByRole('heading', { name: `Оплата — счёт ${second.accountNumber}` }),
+    ).toBeVisible()
+    await expect(cash.heading).toBeVisible()
+    await expect(cash.amount).toHaveValue('123,45')
   })
 })

@@ -261,6 +261,27 @@ describe('parseGostPayload', () => {
 
   it('keeps the first of a repeated key', () => {
     expect(parseGostPayload('ST00012|Sum=1|Sum=2')).toEqual({ ok: true, fields: { Sum: '1' } })
+    expect(parseGostPayload('ST00012|sum=1|SUM=2')).toEqual({ ok: true, fields: { Sum: '1' } })
+  })
+
+  it('matches the standard’s names without regard to case, as many real bills write them', () => {
+    expect(parseGostPayload('ST00012|name=А|persAcc=1000000012|SUM=500|paymperiod=112026|Purpose=x')).toEqual(
+      {
+        ok: true,
+        fields: { Name: 'А', PersAcc: '1000000012', Sum: '500', PaymPeriod: '112026', Purpose: 'x' },
+      },
+    )
+    expect(parseGostPayload('ST00012|PERSACC=1000000012|Sum=1|techcode=02')).toEqual({
+      ok: true,
+      fields: { PersAcc: '1000000012', Sum: '1', TechCode: '02' },
+    })
+  })
+
+  it('keeps a key the reader does not know as it is written', () => {
+    expect(parseGostPayload('ST00012|PersAcc=1|DocIdx=77|payerInn=123')).toEqual({
+      ok: true,
+      fields: { PersAcc: '1', DocIdx: '77', payerInn: '123' },
+    })
   })
 
   it.each([

@@ -31,7 +31,7 @@ function editable(target: EventTarget | null): boolean {
 }
 
 /** Could `text` still become the start of a payload (or already is one)? */
-function scanLike(text: string): boolean {
+export function scanLike(text: string): boolean {
   const upper = text.toUpperCase()
   return PREFIXES.some((p) => p.startsWith(upper) || upper.startsWith(p))
 }

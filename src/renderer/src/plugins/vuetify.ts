@@ -14,11 +14,13 @@ export const vuetify = createVuetify({
       okno: {
         dark: false,
         colors: {
+          // Text in these colours on their own 12 % tint (tonal notices, chips) reads at 4.5:1 or more.
           primary: '#1f5f8b',
           secondary: '#4a6572',
           error: '#b3261e',
-          warning: '#a15c00',
-          success: '#2e7d32',
+          warning: '#8f5100',
+          success: '#276b2b',
+          info: '#0d5ea8',
           background: '#f4f6f8',
           surface: '#ffffff',
         },

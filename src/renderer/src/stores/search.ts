@@ -11,8 +11,13 @@ export const useSearchStore = defineStore('search', () => {
   const active = ref(0)
   const loading = ref(false)
   const error = ref<string | null>(null)
-  /** Bumped to ask the search field to take focus (F2, Esc on the card). */
+  /** Bumped to ask the search field to take focus (F2, Esc on the card, the desk opening). */
   const focusRequests = ref(0)
+  /**
+   * Whether the last request leaves the caret alone when the field already has focus (the desk
+   * opening as the clerk types) instead of selecting the text so typing replaces it (F2).
+   */
+  const keepCaret = ref(false)
   let sequence = 0
 
   async function run(text: string): Promise<void> {
@@ -47,9 +52,10 @@ export const useSearchStore = defineStore('search', () => {
     void run('')
   }
 
-  function requestFocus(): void {
+  function requestFocus(options: { keepCaret?: boolean } = {}): void {
+    keepCaret.value = options.keepCaret ?? false
     focusRequests.value++
   }
 
-  return { query, result, active, loading, error, focusRequests, run, move, clear, requestFocus }
+  return { query, result, active, loading, error, focusRequests, keepCaret, run, move, clear, requestFocus }
 })

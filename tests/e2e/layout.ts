@@ -1,0 +1,80 @@
+// Layout checks computed in the page rather than judged by eye: the contrast of a notice's text
+// on its own tinted background (WCAG 2 formula), and the size text is drawn at in a scaled preview.
+import { expect, type Locator, type Page } from '@playwright/test'
+
+// What the page-side code below uses of the browser (this project compiles tests without the DOM).
+interface NodeLike {
+  parentElement: NodeLike | null
+  querySelector(selector: string): NodeLike | null
+}
+interface PageStyles {
+  getComputedStyle(node: NodeLike): {
+    color: string
+    backgroundColor: string
+    opacity: string
+    fontSize: string
+  }
+}
+
+/** WCAG 2 contrast of a notice's text against its tint over whatever lies behind it. */
+function noticeContrast(alert: NodeLike): number {
+  const { getComputedStyle } = globalThis as unknown as PageStyles
+  const rgba = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).map(Number)
+  const opaque = (c: number[]): boolean => c.length < 4 || c[3] === 1
+  let behind = [255, 255, 255]
+  for (let node = alert.parentElement; node; node = node.parentElement) {
+    const c = rgba(getComputedStyle(node).backgroundColor)
+    if (opaque(c)) {
+      behind = c.slice(0, 3)
+      break
+    }
+  }
+  let back = behind
+  const underlay = alert.querySelector('.v-alert__underlay')
+  if (underlay) {
+    const style = getComputedStyle(underlay)
+    const tint = rgba(style.backgroundColor)
+    const alpha = Number(style.opacity) * (tint[3] ?? 1)
+    back = back.map((b, i) => (tint[i] as number) * alpha + b * (1 - alpha))
+  }
+  const own = rgba(getComputedStyle(alert).backgroundColor)
+  if (opaque(own)) back = own.slice(0, 3)
+  const text = rgba(getComputedStyle(alert).color).slice(0, 3)
+  const luminance = (c: number[]): number => {
+    const [r, g, b] = c.map((v) => {
+      const s = v / 255
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+    }) as [number, number, number]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const [hi, lo] = [luminance(text), luminance(back)].sort((a, b) => b - a) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+/** Every notice on screen reads at 4.5:1 at least (WCAG AA for body text). */
+export async function expectReadableNotices(page: Page, screen: string): Promise<void> {
+  for (const alert of await page.locator('.v-alert').all()) {
+    if (!(await alert.isVisible())) continue
+    const text = (await alert.innerText()).trim().slice(0, 60)
+    expect(
+      await alert.evaluate(noticeContrast),
+      `${screen}: контраст уведомления «${text}»`,
+    ).toBeGreaterThanOrEqual(4.5)
+  }
+}
+
+/** The body text of a document preview as drawn on screen, in CSS pixels (its scale applied). */
+export async function previewTextPx(frame: Locator): Promise<number> {
+  const scale = await frame.evaluate((el) => {
+    const box = el as unknown as { offsetWidth: number; getBoundingClientRect(): { width: number } }
+    return box.getBoundingClientRect().width / box.offsetWidth
+  })
+  const px = await frame
+    .contentFrame()
+    .locator('body')
+    .evaluate((body) => {
+      const { getComputedStyle } = globalThis as unknown as PageStyles
+      return parseFloat(getComputedStyle(body as unknown as NodeLike).fontSize)
+    })
+  return scale * px
+}
