@@ -56,10 +56,10 @@ export async function expectReadableNotices(page: Page, screen: string): Promise
   for (const alert of await page.locator('.v-alert').all()) {
     if (!(await alert.isVisible())) continue
     const text = (await alert.innerText()).trim().slice(0, 60)
-    expect(
-      await alert.evaluate(noticeContrast),
-      `${screen}: контраст уведомления «${text}»`,
-    ).toBeGreaterThanOrEqual(4.5)
+    // Polled: a notice that is still fading in has not reached its colours yet.
+    await expect
+      .poll(() => alert.evaluate(noticeContrast), { message: `${screen}: контраст уведомления «${text}»` })
+      .toBeGreaterThanOrEqual(4.5)
   }
 }
 
