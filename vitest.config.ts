@@ -11,10 +11,12 @@ export default defineConfig({
     // happier apart. Two workers fit a two-core machine; each file builds its own database.
     pool: 'forks',
     maxWorkers: 2,
-    // scrypt with OWASP parameters takes ~0.3 s per hash, and a lockout test does several;
-    // building a file's demo database (and seeding PostgreSQL) takes a few seconds.
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // A limit guards against a hang; it is never a speed check. scrypt with OWASP parameters
+    // takes ~0.3 s per hash and a lockout test does several; building a file's demo database (and
+    // seeding PostgreSQL) takes a few seconds. A busy two-core machine (CI beside other work) runs
+    // all of it up to ten times slower, so the limits sit far above a quiet machine's times.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     teardownTimeout: 30_000,
     restoreMocks: true,
     unstubEnvs: true,

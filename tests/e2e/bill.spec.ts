@@ -82,7 +82,6 @@ test('the bill of the last charged month: preview, PDF at 150 dpi, and a QR that
   page,
   desk,
 }, testInfo) => {
-  test.setTimeout(90_000)
   const sample = await sampleAccount(desk.dbPath, 11)
   const facts = await billFacts(desk.dbPath, sample.accountId)
   const month = formatPeriodRu(facts.period)

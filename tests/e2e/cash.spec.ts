@@ -22,8 +22,6 @@ test('a shift: full debt paid with change, receipt, X-report, refund by a superv
   page,
   desk,
 }) => {
-  // A whole shift in one scenario: about 15 s on a quiet machine, more under load.
-  test.setTimeout(90_000)
   const draft = await indebtedAccount(desk.dbPath, 0)
   const before = await storedPayments(desk.dbPath, draft.accountId)
   const d = new DeskPage(page)
@@ -193,7 +191,6 @@ test('bad sums in the payment form and a closing count with letters: refused at 
   page,
   desk,
 }) => {
-  test.setTimeout(60_000)
   const draft = await indebtedAccount(desk.dbPath, 3)
   const before = await storedPayments(desk.dbPath, draft.accountId)
   const d = new DeskPage(page)
@@ -281,7 +278,6 @@ test('blind close set by the administrator: the expected sum is hidden and main 
   page,
   desk,
 }) => {
-  test.setTimeout(60_000)
   const admin = DEMO_CLERKS.find((c) => c.role === 'administrator')!
   const d = new DeskPage(page)
   const cash = new CashDesk(page)

@@ -56,7 +56,7 @@ test('a supervisor runs the charges for the month of new readings: the debt and 
   desk,
 }) => {
   // Two charge runs over the whole test database (5,000 accounts).
-  test.setTimeout(120_000)
+  test.setTimeout(300_000)
   const account = await meteredAccount(desk.dbPath, period, 3)
   const d = new DeskPage(page)
   const card = new AccountCard(page)

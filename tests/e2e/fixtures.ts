@@ -32,8 +32,9 @@ export interface Desk {
 
 const WEB_JS = join(__dirname, '../../out/main/web.js')
 const URL_LINE = /Откройте в браузере на этом компьютере: (http:\/\/\S+)/
-const START_LIMIT_MS = 20_000
-const STOP_LIMIT_MS = 10_000
+// Guards against a desk that hangs, not speed checks: a busy two-core machine starts one slowly.
+const START_LIMIT_MS = 60_000
+const STOP_LIMIT_MS = 30_000
 
 function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
   return new Promise((resolve, reject) => {

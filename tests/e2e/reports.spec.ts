@@ -123,7 +123,6 @@ test('an operator sees the shift’s payments, exports them to Excel and prints 
   page,
   desk,
 }) => {
-  test.setTimeout(60_000)
   await signInAtCounter(page, desk, operator)
   const posted = await payments(page, desk.dbPath, [123_456, 50_005])
   const total = posted.reduce((a, p) => a + p.receipt.amountKopecks, 0)

@@ -1,12 +1,18 @@
 // The audit log: append-only, each workstation's entries chained by SHA-256 (each entry's hash
-// covers the previous entry's hash), so a changed, removed or inserted entry is detectable.
+// covers the previous entry's hash), so a changed, removed or inserted entry is detectable; and
+// anchored by the chain heads every Z-report prints, so a truncation or a rehashed rewrite is too.
 import { createHash } from 'node:crypto'
 import type { Knex } from 'knex'
-import type { AuditVerification } from '../../shared/domain/app'
+import type { AuditBreak, AuditHead, AuditVerification } from '../../shared/domain/app'
+import { auditLogPages, chainHead, insertAuditRow, type AuditRow } from '../db/repositories/audit-log'
+import { zReportAnchors, type AuditAnchor } from './audit-anchors'
 import type { ServiceContext } from './context'
 import { enqueueOutbox } from './outbox'
 
 export const GENESIS_HASH = '0'.repeat(64)
+
+/** Rows read at a time by the check: the log of a busy office outgrows memory over the years. */
+export const AUDIT_PAGE = 1_000
 
 export interface AuditEvent {
   action: string
@@ -16,21 +22,8 @@ export interface AuditEvent {
   details?: Record<string, unknown>
 }
 
-interface AuditRow {
-  id: string
-  workstation_id: string
-  seq: number
-  at: string
-  clerk_id: string | null
-  action: string
-  object_type: string | null
-  object_id: string | null
-  details: string
-  prev_hash: string
-  hash: string
-}
-
-function entryHash(row: Omit<AuditRow, 'hash'>): string {
+/** The entry's hash: over its fields and the previous entry's hash. */
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   const canonical = JSON.stringify([
     row.prev_hash,
     row.id,
@@ -46,22 +39,21 @@ function entryHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
-/** Appends one entry inside the caller's transaction (and queues it for the office server). */
+/**
+ * Appends one entry inside the caller's transaction (and queues it for the office server);
+ * returns it as the chain's new head.
+ */
 export async function appendAudit(
   ctx: ServiceContext,
   trx: Knex.Transaction,
   event: AuditEvent,
-): Promise<void> {
+): Promise<AuditHead> {
   const workstationId = ctx.settings.get().workstationId
-  const last = (await trx('audit_log')
-    .select('seq', 'hash')
-    .where({ workstation_id: workstationId })
-    .orderBy('seq', 'desc')
-    .first()) as { seq: number; hash: string } | undefined
+  const last = await chainHead(trx, workstationId)
   const row: Omit<AuditRow, 'hash'> = {
     id: ctx.newId(),
     workstation_id: workstationId,
-    seq: (last ? Number(last.seq) : 0) + 1,
+    seq: (last?.seq ?? 0) + 1,
     at: ctx.clock.now().toISOString(),
     clerk_id: event.clerkId,
     action: event.action,
@@ -71,13 +63,14 @@ export async function appendAudit(
     prev_hash: last?.hash ?? GENESIS_HASH,
   }
   const full: AuditRow = { ...row, hash: entryHash(row) }
-  await trx('audit_log').insert(full)
+  await insertAuditRow(trx, full)
   await enqueueOutbox(ctx, trx, {
     entity: 'audit_log',
     entityId: full.id,
     op: 'insert',
     payload: { ...full },
   })
+  return { workstationId, seq: full.seq, hash: full.hash }
 }
 
 /** Records an event in its own transaction. */
@@ -85,21 +78,81 @@ export async function recordAudit(ctx: ServiceContext, event: AuditEvent): Promi
   await ctx.db.knex.transaction((trx) => appendAudit(ctx, trx, event))
 }
 
-/** Walks every workstation's chain and reports the first entry that does not match. */
-export async function verifyAuditChain(ctx: ServiceContext): Promise<AuditVerification> {
-  const rows = (await ctx.db
-    .knex('audit_log')
-    .select('*')
-    .orderBy([{ column: 'workstation_id' }, { column: 'seq' }])) as AuditRow[]
-  const prevByStation = new Map<string, { seq: number; hash: string }>()
-  for (const r of rows) {
-    const prev = prevByStation.get(r.workstation_id) ?? { seq: 0, hash: GENESIS_HASH }
-    const seq = Number(r.seq)
-    const { hash, ...rest } = r
-    if (seq !== prev.seq + 1 || r.prev_hash !== prev.hash || entryHash({ ...rest, seq }) !== hash) {
-      return { entries: rows.length, intact: false, brokenAt: { workstationId: r.workstation_id, seq } }
+/** One chain walked from its first entry: links, hashes, and the heads Z-reports printed. */
+class ChainWalk {
+  private seq = 0
+  private hash = GENESIS_HASH
+  private next = 0
+  /** The newest entry a Z-report vouches for: everything up to it is as it was then. */
+  private vouched = 0
+
+  constructor(
+    readonly workstationId: string,
+    private readonly anchors: readonly AuditAnchor[],
+  ) {}
+
+  step(row: AuditRow): AuditBreak | null {
+    const { hash, ...rest } = row
+    if (row.seq !== this.seq + 1 || row.prev_hash !== this.hash || entryHash(rest) !== hash) {
+      return this.broken('link', row.seq, row.seq, null)
     }
-    prevByStation.set(r.workstation_id, { seq, hash })
+    this.seq = row.seq
+    this.hash = hash
+    for (let a = this.anchors[this.next]; a?.seq === row.seq; a = this.anchors[++this.next]) {
+      if (a.hash !== hash) return this.broken('rewritten', this.vouched + 1, row.seq, a)
+      this.vouched = row.seq
+    }
+    return null
   }
-  return { entries: rows.length, intact: true, brokenAt: null }
+
+  /** After the chain's last entry: a Z-report that printed a later one means entries were cut off. */
+  end(): AuditBreak | null {
+    const a = this.anchors[this.next]
+    return a ? this.broken('missing', this.seq + 1, this.seq + 1, a) : null
+  }
+
+  private broken(kind: AuditBreak['kind'], from: number, seq: number, a: AuditAnchor | null): AuditBreak {
+    return { workstationId: this.workstationId, kind, from, seq, zReport: a?.zReport ?? null }
+  }
+}
+
+/**
+ * Walks every chain a page at a time in key order, recomputing each entry's hash and link and
+ * holding each chain against every head a Z-report stored; reports the first mismatch.
+ */
+export async function verifyAuditChain(
+  ctx: ServiceContext,
+  options: { pageSize?: number } = {},
+): Promise<AuditVerification> {
+  const pageSize = options.pageSize ?? AUDIT_PAGE
+  const anchors = await zReportAnchors(ctx.db.knex, pageSize)
+  const anchorCount = [...anchors.values()].reduce((n, list) => n + list.length, 0)
+  let entries = 0
+  const outcome = (brokenAt: AuditBreak | null): AuditVerification => ({
+    entries,
+    anchors: anchorCount,
+    intact: brokenAt === null,
+    brokenAt,
+  })
+  let walk = null as ChainWalk | null
+  for await (const page of auditLogPages(ctx.db.knex, pageSize)) {
+    for (const row of page) {
+      if (walk?.workstationId !== row.workstation_id) {
+        const cut = walk?.end()
+        if (cut) return outcome(cut)
+        walk = new ChainWalk(row.workstation_id, anchors.get(row.workstation_id) ?? [])
+        anchors.delete(row.workstation_id)
+      }
+      entries++
+      const broken = walk.step(row)
+      if (broken) return outcome(broken)
+    }
+  }
+  // The last chain, then the chains Z-reports vouch for that have no entry left at all.
+  const rest = [...anchors].map(([id, list]) => new ChainWalk(id, list))
+  for (const w of [walk, ...rest]) {
+    const cut = w?.end()
+    if (cut) return outcome(cut)
+  }
+  return outcome(null)
 }

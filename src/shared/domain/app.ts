@@ -37,9 +37,42 @@ export interface WorkstationSettingsView {
   offices: OfficeRef[]
 }
 
+/** The newest entry of one audit chain: what a Z-report stores and prints at closing. */
+export interface AuditHead {
+  workstationId: string
+  seq: number
+  hash: string
+}
+
+/** The Z-report that vouches for an entry, and the entry number it printed. */
+export interface AuditAnchorRef {
+  number: number
+  officeName: string
+  counterNumber: number
+  seq: number
+}
+
+/**
+ * Where the log stops being what it was:
+ * - 'link': entry `seq`'s hash or its link to the previous entry does not match;
+ * - 'missing': the chain ends before entry `seq`, though a Z-report printed a later one;
+ * - 'rewritten': entry `seq` is not the one the Z-report printed: entries `from`…`seq` were
+ *   changed and the chain rehashed (the entries up to the previous Z-report's still match).
+ */
+export interface AuditBreak {
+  workstationId: string
+  kind: 'link' | 'missing' | 'rewritten'
+  from: number
+  seq: number
+  zReport: AuditAnchorRef | null
+}
+
 export interface AuditVerification {
+  /** Entries checked (all of them when intact; up to the break otherwise). */
   entries: number
+  /** Z-report heads the log was checked against. */
+  anchors: number
   intact: boolean
-  /** The first entry whose hash or link does not match, when the chain is broken. */
-  brokenAt: { workstationId: string; seq: number } | null
+  /** The first place the log does not match, in chain order. */
+  brokenAt: AuditBreak | null
 }

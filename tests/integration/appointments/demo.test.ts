@@ -110,7 +110,7 @@ describe('demo appointments on every build', () => {
       const rows: string[] = []
       for (const name of ['a', 'b']) {
         const file = join(dir, `${name}.sqlite`)
-        await buildDemoSqlite(file, { accounts: 1000, asOf: '2026-11-22', seed: 7, historyMonths: 0 })
+        await buildDemoSqlite(file, { accounts: 200, asOf: '2026-11-22', seed: 7, historyMonths: 0 })
         const db = openDb({ client: 'sqlite', filename: file })
         try {
           const { appointments, seats } = await load(db)

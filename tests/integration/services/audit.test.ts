@@ -63,14 +63,14 @@ describeEachDatabase('audit log', (getCtx) => {
     expect(chainB.map((r) => Number(r.seq))).toEqual([1])
     expect(chainB[0]!.prev_hash).toBe(GENESIS_HASH)
     expect(chainA[1]!.prev_hash).toBe(chainA[0]!.hash)
-    expect(await verifyAuditChain(a.ctx)).toEqual({ entries: 3, intact: true, brokenAt: null })
+    expect(await verifyAuditChain(a.ctx)).toEqual({ entries: 3, anchors: 0, intact: true, brokenAt: null })
   })
 
   it('reports an intact chain', async () => {
     await clear()
     const env = getCtx()
     await threeEntries(env)
-    expect(await verifyAuditChain(env.ctx)).toEqual({ entries: 3, intact: true, brokenAt: null })
+    expect(await verifyAuditChain(env.ctx)).toEqual({ entries: 3, anchors: 0, intact: true, brokenAt: null })
   })
 
   it('finds an entry whose details were changed', async () => {
@@ -82,9 +82,16 @@ describeEachDatabase('audit log', (getCtx) => {
       .where({ id: rows[1]!.id })
       .update({ details: JSON.stringify({ n: 'forged' }) })
     expect(await verifyAuditChain(env.ctx)).toEqual({
-      entries: 3,
+      entries: 2,
+      anchors: 0,
       intact: false,
-      brokenAt: { workstationId: env.settings.get().workstationId, seq: 2 },
+      brokenAt: {
+        workstationId: env.settings.get().workstationId,
+        kind: 'link',
+        from: 2,
+        seq: 2,
+        zReport: null,
+      },
     })
   })
 
@@ -95,8 +102,15 @@ describeEachDatabase('audit log', (getCtx) => {
     await env.db.knex('audit_log').where({ id: rows[1]!.id }).del()
     expect(await verifyAuditChain(env.ctx)).toEqual({
       entries: 2,
+      anchors: 0,
       intact: false,
-      brokenAt: { workstationId: env.settings.get().workstationId, seq: 3 },
+      brokenAt: {
+        workstationId: env.settings.get().workstationId,
+        kind: 'link',
+        from: 3,
+        seq: 3,
+        zReport: null,
+      },
     })
   })
 
@@ -109,7 +123,10 @@ describeEachDatabase('audit log', (getCtx) => {
     await env.db.knex('audit_log').where({ id: rows[1]!.id }).update({ prev_hash: forged })
     expect((await verifyAuditChain(env.ctx)).brokenAt).toEqual({
       workstationId: env.settings.get().workstationId,
+      kind: 'link',
+      from: 1,
       seq: 1,
+      zReport: null,
     })
   })
 

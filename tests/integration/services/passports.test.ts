@@ -1,6 +1,6 @@
 // Passports at rest: nothing of the document or the one-time password in clear anywhere in the
 // database, and a full view only through an audited reveal.
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { registerCabinet, resetCabinetPassword } from '../../../src/main/services/cabinet-issue'
 import { revealPassport } from '../../../src/main/services/passports'
@@ -20,6 +20,10 @@ import {
 import { makeContext } from '../../helpers/context'
 import { describeEachDatabase } from '../../helpers/database'
 import { auditTrail, countAll } from '../../helpers/rows'
+
+// The first test reads the whole demo database (a year of history) twice and searches it; the
+// limit guards against a hang, far above what a busy two-core machine takes.
+vi.setConfig({ testTimeout: 300_000 })
 
 describeEachDatabase('passports at rest', (getCtx) => {
   it('keeps no passport number, issuing office or one-time password in clear in the database', async () => {

@@ -1,7 +1,9 @@
 // Cash shifts: open with a float, cash in and out with a reason, X-report at any time, close
 // against the counted cash with a numbered Z-report that never changes (DOMAIN.md «Cash desk»).
 import { createHash } from 'node:crypto'
+import type { Knex } from 'knex'
 import { countTotal } from '../../../shared/cash/shift-math'
+import type { AuditHead } from '../../../shared/domain/app'
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import {
   CASH_IN_REASONS,
@@ -16,9 +18,10 @@ import { OknoError } from '../../../shared/ipc/envelope'
 import { formatMoney } from '../../../shared/money'
 import type { PrintDocument } from '../../../shared/print/document'
 import { isUniqueViolation } from '../../db/errors'
+import { chainHead } from '../../db/repositories/audit-log'
 import { appendAudit } from '../audit'
 import type { ServiceContext } from '../context'
-import { buildShiftReport, type ShiftReportInput } from '../documents/shift-report'
+import { buildShiftReport, type ShiftReportInput, type ZReportHead } from '../documents/shift-report'
 import { enqueueOutbox, insertRecorded } from '../outbox'
 import { requireOrganisation } from '../organisation'
 import { confirmBySupervisor } from '../supervisor'
@@ -210,6 +213,22 @@ export async function xReport(ctx: ServiceContext, clerk: ClerkInfo): Promise<Pr
   return buildShiftReport({ ...header, figures })
 }
 
+/**
+ * The chain heads the Z-report keeps: the chain the closing was written to (the server's in
+ * office mode) and, when the shift was opened on another chain, that one's head as seen here.
+ */
+async function closingHeads(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  shift: ShiftRow,
+  closing: AuditHead,
+): Promise<ZReportHead[]> {
+  const heads: ZReportHead[] = [{ ...closing, chain: ctx.changeLog === 'server' ? 'server' : 'desk' }]
+  if (closing.workstationId === shift.workstation_id) return heads
+  const desk = await chainHead(trx, shift.workstation_id)
+  return desk ? [{ ...desk, chain: 'desk' }, ...heads] : heads
+}
+
 export async function closeShift(
   ctx: ServiceContext,
   clerk: ClerkInfo,
@@ -241,14 +260,6 @@ export async function closeShift(
         'Пока закрывали смену, в ней прошёл платёж. Пересчитайте кассу ещё раз.',
       )
     }
-    const content: ShiftReportInput = {
-      ...report,
-      kind: 'z',
-      at: now,
-      countedKopecks: counted,
-      confirmedByName: confirmer?.fullName ?? null,
-    }
-    const json = JSON.stringify(content)
     const update = {
       closed_at: now,
       closed_by: clerk.id,
@@ -258,17 +269,7 @@ export async function closeShift(
     }
     await trx('shifts').where({ id: open.id }).update(update)
     await enqueueOutbox(ctx, trx, { entity: 'shifts', entityId: open.id, op: 'update', payload: update })
-    await insertRecorded(ctx, trx, 'z_reports', [
-      {
-        id: ctx.newId(),
-        shift_id: open.id,
-        number: open.number,
-        closed_at: now,
-        content: json,
-        content_hash: createHash('sha256').update(json).digest('hex'),
-      },
-    ])
-    await appendAudit(ctx, trx, {
+    const closing = await appendAudit(ctx, trx, {
       action: 'shift.close',
       clerkId: clerk.id,
       objectType: 'shift',
@@ -281,6 +282,26 @@ export async function closeShift(
         confirmedBy: confirmer?.id ?? null,
       },
     })
+    const content: ShiftReportInput = {
+      ...report,
+      kind: 'z',
+      at: now,
+      countedKopecks: counted,
+      confirmedByName: confirmer?.fullName ?? null,
+      auditHeads: await closingHeads(ctx, trx, open, closing),
+    }
+    // Logged after the entries it names, so a desk that pulls the report has them already.
+    const json = JSON.stringify(content)
+    await insertRecorded(ctx, trx, 'z_reports', [
+      {
+        id: ctx.newId(),
+        shift_id: open.id,
+        number: open.number,
+        closed_at: now,
+        content: json,
+        content_hash: createHash('sha256').update(json).digest('hex'),
+      },
+    ])
     return { ...open, ...update, content }
   })
   return {

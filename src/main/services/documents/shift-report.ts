@@ -1,9 +1,19 @@
 // X-report (the shift so far) and Z-report (the shift as closed). Pure: built from the figures;
 // the Z-report from the content stored at closing, so every reprint says exactly the same.
+import type { AuditHead } from '../../../shared/domain/app'
 import type { ShiftFigures } from '../../../shared/domain/cash'
 import { formatMoney } from '../../../shared/money'
 import type { DocumentBlock, PrintDocument } from '../../../shared/print/document'
 import { formatIssuedAt } from './credentials-slip'
+
+/**
+ * An audit chain's head as the Z-report keeps and prints it, so a later truncation or rewrite of
+ * the log shows against paper: the desk's own chain, and in office mode also the chain the server
+ * wrote the closing into.
+ */
+export interface ZReportHead extends AuditHead {
+  chain: 'desk' | 'server'
+}
 
 export interface ShiftReportInput {
   kind: 'x' | 'z'
@@ -21,6 +31,18 @@ export interface ShiftReportInput {
   /** Z only: the counted cash and who confirmed a difference above the tolerance. */
   countedKopecks?: number
   confirmedByName?: string | null
+  /** Z only: the audit chains' heads at closing (absent on reports closed before they were kept). */
+  auditHeads?: ZReportHead[]
+}
+
+const CHAIN_TITLES: Record<ZReportHead['chain'], string> = {
+  desk: 'Журнал окна',
+  server: 'Журнал сервера',
+}
+
+/** The first 16 hex digits of a hash in groups of four: enough to compare by eye with the log. */
+export function shortHash(hash: string): string {
+  return hash.slice(0, 16).replace(/(.{4})(?=.)/g, '$1 ')
 }
 
 const money = (label: string, kopecks: number, emphasis?: 'bold'): DocumentBlock =>
@@ -70,6 +92,16 @@ export function buildShiftReport(input: ShiftReportInput, options: { copy?: bool
   if (f.byService.length > 0) {
     blocks.push({ kind: 'separator' }, { kind: 'text', text: 'По услугам', emphasis: 'bold' })
     for (const s of f.byService) blocks.push(money(s.serviceName, s.amountKopecks))
+  }
+  if (input.kind === 'z' && input.auditHeads?.length) {
+    blocks.push({ kind: 'separator' })
+    for (const head of input.auditHeads) {
+      blocks.push({
+        kind: 'field',
+        label: `${CHAIN_TITLES[head.chain]}, запись № ${head.seq}`,
+        value: shortHash(head.hash),
+      })
+    }
   }
   if (input.kind === 'z') {
     blocks.push(

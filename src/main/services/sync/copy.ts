@@ -3,6 +3,7 @@
 // whole tables this way, a month's charges refresh copies the rows of one month.
 import type { Knex } from 'knex'
 import { insertRows } from '../../db/bulk'
+import { pagesByKey } from '../../db/key-pages'
 import type { SyncTable } from './tables'
 
 export const COPY_PAGE = 20_000
@@ -10,27 +11,12 @@ export const COPY_PAGE = 20_000
 type Row = Record<string, unknown>
 
 /** The rows of `table` (those `where` keeps) from `source`, in key order, a page at a time. */
-export async function* keyPages(
+export function keyPages(
   source: Knex | Knex.Transaction,
   table: SyncTable,
   where?: (q: Knex.QueryBuilder) => void,
 ): AsyncGenerator<Row[]> {
-  const key = table.key.map((k) => `"${k}"`).join(', ')
-  let after: Knex.Value[] | null = null
-  for (;;) {
-    const query = source(table.name)
-      .select('*')
-      .orderBy(table.key.map((column) => ({ column })))
-      .limit(COPY_PAGE)
-    if (where) query.where(where)
-    if (after) query.whereRaw(`(${key}) > (${table.key.map(() => '?').join(', ')})`, after)
-    const rows = (await query) as Row[]
-    if (rows.length === 0) return
-    yield rows
-    if (rows.length < COPY_PAGE) return
-    const last = rows[rows.length - 1] as Row
-    after = table.key.map((k) => last[k] as Knex.Value)
-  }
+  return pagesByKey(source, table.name, table.key, { pageSize: COPY_PAGE, where })
 }
 
 /** Writes a page of server rows into the desk's store (SQLite) in one statement. */
