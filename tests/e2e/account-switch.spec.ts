@@ -1,7 +1,7 @@
 // Going from one customer to the next never carries the last one's dialogs along: a credentials
 // slip left open (with its one-time password) or a readings slip closes when the clerk presses F2
-// and opens another account, the password is gone from the page, and F8 works on the new card.
-// Esc closes the credentials slip (asking first while it is unprinted).
+// (the unprinted credentials slip asking first), the password is gone from the page, and F8 works
+// on the new card. Esc closes the credentials slip (asking first while it is unprinted).
 import type { Page } from '@playwright/test'
 import { DEMO_CLERKS } from '../../src/main/demo/credentials'
 import { readingPeriod } from '../../src/shared/billing/period'
@@ -96,7 +96,13 @@ test('a slip left open never reaches the next customer’s card, nor its one-tim
     const password = (await forms.issuedPassword.innerText()).trim()
     await expect(forms.preview().getByText(password)).toBeVisible()
 
+    const asked: string[] = []
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.accept()
+    })
     await switchTo(page, b.number)
+    expect(asked).toEqual([expect.stringContaining('Пароль больше не будет показан')])
     await expect(forms.slip).toHaveCount(0)
     await expect(page.getByRole('dialog')).toHaveCount(0)
     expect(await page.content()).not.toContain(password)
@@ -105,6 +111,7 @@ test('a slip left open never reaches the next customer’s card, nor its one-tim
 
   await test.step('B: F8 opens the readings form; the readings slip left open; F2 and account C', async () => {
     await takeReadings(readings, b)
+    // F2 the moment the slip shows, while it may still be coming in: the slip closes, focus stays.
     await switchTo(page, c.number)
     await expect(readings.slip).toHaveCount(0)
     await expect(page.getByRole('dialog')).toHaveCount(0)

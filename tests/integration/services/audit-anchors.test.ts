@@ -5,6 +5,7 @@ import { expect, it } from 'vitest'
 import type { AuditRow } from '../../../src/main/db/repositories/audit-log'
 import { entryHash, recordAudit, verifyAuditChain } from '../../../src/main/services/audit'
 import { closeShift, moveCash, openShift, zReport } from '../../../src/main/services/cash/shifts'
+import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import type { PrintDocument } from '../../../src/shared/print/document'
 import { openCounter } from '../../helpers/cash'
 import { describeEachDatabase, type TestEnv } from '../../helpers/database'
@@ -65,16 +66,16 @@ const fieldValue = (doc: PrintDocument, label: string): string | undefined => {
 /** A shift opened and closed at a new counter; the closing is the chain's newest entry. */
 async function closedShift(
   env: TestEnv,
-): Promise<{ shiftId: string; number: number; document: PrintDocument }> {
+): Promise<{ shiftId: string; number: number; document: PrintDocument; clerk: ClerkInfo }> {
   const { clerk } = await openCounter(env, '1000')
   const closed = await closeShift(env.ctx, clerk, { counted: '1000' })
-  return { shiftId: closed.shift.id, number: closed.zReportNumber, document: closed.document }
+  return { shiftId: closed.shift.id, number: closed.zReportNumber, document: closed.document, clerk }
 }
 
 describeEachDatabase('audit log anchored by Z-reports', (getCtx) => {
   it('stores the closing desk’s chain head on the Z-report and prints its number and short hash', async () => {
     const env = getCtx()
-    const { shiftId, document } = await closedShift(env)
+    const { shiftId, document, clerk } = await closedShift(env)
     const head = (await chain(env)).at(-1)!
     expect(head.action).toBe('shift.close')
     const row = (await env.db.knex('z_reports').where({ shift_id: shiftId }).first()) as { content: string }
@@ -83,7 +84,9 @@ describeEachDatabase('audit log anchored by Z-reports', (getCtx) => {
     ])
     const short = head.hash.slice(0, 16).match(/.{4}/g)!.join(' ')
     expect(fieldValue(document, `Журнал окна, запись № ${head.seq}`)).toBe(short)
-    expect(fieldValue(await zReport(env.ctx, shiftId), `Журнал окна, запись № ${head.seq}`)).toBe(short)
+    expect(fieldValue(await zReport(env.ctx, clerk, shiftId), `Журнал окна, запись № ${head.seq}`)).toBe(
+      short,
+    )
   })
 
   it('verifies a clean log against every stored Z-report head', async () => {
