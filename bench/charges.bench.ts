@@ -4,7 +4,7 @@
 // everything, the second must find nothing to change. Target: 1,000,000 accounts in under five
 // minutes on two cores.
 import { openDb } from '../src/main/db/connection'
-import { runCharges } from '../src/main/services/charge-run'
+import { runCharges } from '../src/main/services/billing/charge-run'
 import type { ChargeRunResult } from '../src/shared/domain/billing'
 import { benchArgs } from './lib/args'
 import { BenchClock, benchContext } from './lib/context'

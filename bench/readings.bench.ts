@@ -6,8 +6,8 @@
 // posted so the next run finds the same database.
 import { openDb } from '../src/main/db/connection'
 import { Random } from '../src/main/demo/random'
-import { checkReadings, postReadings, readingsForm } from '../src/main/services/readings'
-import type { ServiceContext } from '../src/main/services/context'
+import { checkReadings, postReadings, readingsForm } from '../src/main/services/billing/readings'
+import type { ServiceContext } from '../src/main/services/core/context'
 import { periodsBetween } from '../src/shared/billing/period'
 import type { ReadingEntry, ReadingsInput } from '../src/shared/domain/billing'
 import { benchArgs } from './lib/args'

@@ -4,8 +4,8 @@
 // The inputs are drawn from the database itself with a seeded generator.
 import { openDb, type Db } from '../src/main/db/connection'
 import { Random } from '../src/main/demo/random'
-import { searchAccounts } from '../src/main/services/accounts'
-import { systemClock } from '../src/main/services/context'
+import { searchAccounts } from '../src/main/services/accounts/accounts'
+import { systemClock } from '../src/main/services/core/context'
 import { benchArgs } from './lib/args'
 import { benchContext } from './lib/context'
 import { ensureBenchDatabase, printRowCounts } from './lib/database'

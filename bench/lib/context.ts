@@ -5,7 +5,7 @@ import { memorySettings } from '../../src/main/config/settings'
 import type { Db } from '../../src/main/db/connection'
 import { findClerkByLogin, toClerkInfo } from '../../src/main/db/repositories/clerks'
 import { unavailableVault } from '../../src/main/security/passport-vault'
-import type { Clock, ServiceContext } from '../../src/main/services/context'
+import type { Clock, ServiceContext } from '../../src/main/services/core/context'
 import type { ClerkInfo } from '../../src/shared/domain/clerk'
 import { bufferedRandom, uuidV7Generator } from '../../src/shared/uuid'
 

@@ -5,7 +5,7 @@
 // columns, which then take their defaults; a table it lacks keeps the migration's rows).
 import type { Knex } from 'knex'
 import type { Db } from '../../src/main/db/connection'
-import { SYNC_TABLES, type SyncTable } from '../../src/main/services/sync/tables'
+import { SYNC_TABLES, type SyncTable } from '../../src/main/sync/tables'
 import { fmt } from './report'
 
 const PAGE = 20_000

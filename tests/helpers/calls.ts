@@ -1,8 +1,8 @@
 // IPC calls as the dispatcher receives them: a context and the window's session.
 import type { CallContext } from '../../src/main/ipc/handlers'
 import { NullPrinter } from '../../src/main/printing/printer'
-import { createSyncService } from '../../src/main/services/sync/service'
-import { newSession, signIn } from '../../src/main/services/sessions'
+import { createSyncService } from '../../src/main/sync/service'
+import { newSession, signIn } from '../../src/main/services/clerks/sessions'
 import type { ClerkRole } from '../../src/shared/domain/clerk'
 import { addClerk, type TestClerk } from './clerks'
 import type { TestEnv } from './database'

@@ -1,5 +1,5 @@
 // A clock the test moves by hand: lockouts, idle locks and business dates without sleeping.
-import type { Clock } from '../../src/main/services/context'
+import type { Clock } from '../../src/main/services/core/context'
 
 /** 10:00 in Sevastopol (UTC+3) on the demo data's «as of» date. */
 export const TEST_NOW = '2026-11-22T07:00:00.000Z'

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { memorySettings, type SettingsStore, type WorkstationSettings } from '../../src/main/config/settings'
 import type { Db } from '../../src/main/db/connection'
-import type { ServiceContext } from '../../src/main/services/context'
+import type { ServiceContext } from '../../src/main/services/core/context'
 import { createPassportVault } from '../../src/main/security/passport-vault'
 import { uuidV7Generator } from '../../src/shared/uuid'
 import { FakeClock } from './clock'

@@ -1,4 +1,4 @@
-// The child of the crash-safety test (tests/integration/cash/crash.test.ts), run as
+// The child of the crash-safety test (tests/integration/services/cash/crash.test.ts), run as
 //   node --import tsx tests/helpers/crash-poster.ts <sqlite file> <config JSON>
 // It opens the database, opens the counter's shift unless one is open, prints «READY <shift id>»,
 // then posts cash payments in a loop as a clerk would (the form's draft, the default split, a new
@@ -12,7 +12,7 @@ import { Random } from '../../src/main/demo/random'
 import { unavailableVault } from '../../src/main/security/passport-vault'
 import { paymentDraft, postPayment } from '../../src/main/services/cash/payments'
 import { cashDeskState, openShift } from '../../src/main/services/cash/shifts'
-import type { ServiceContext } from '../../src/main/services/context'
+import type { ServiceContext } from '../../src/main/services/core/context'
 import { allocatePayment } from '../../src/shared/cash/allocation'
 import { plainAmount } from '../../src/shared/money'
 import { uuidV7Generator } from '../../src/shared/uuid'

@@ -3,7 +3,7 @@
 // never from the generator's word lists.
 import { expect } from 'vitest'
 import type { Db } from '../../src/main/db/connection'
-import { SEARCH_LIMIT } from '../../src/main/services/accounts'
+import { SEARCH_LIMIT } from '../../src/main/services/accounts/accounts'
 import type { AccountSearchResult } from '../../src/shared/domain/account'
 import { foldForSearch } from '../../src/shared/text/normalize'
 

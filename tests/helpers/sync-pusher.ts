@@ -1,11 +1,11 @@
-// The child of the sync kill test (tests/integration/sync-faults/kill.test.ts), run as
+// The child of the sync kill test (tests/integration/sync/faults/kill.test.ts), run as
 //   node --import tsx tests/helpers/sync-pusher.ts <sqlite file> <server URL> <origin> <batch size>
 // It opens a desk's store and the office server and pushes the outbox batch by batch, printing
 // «SENT <n>» after each batch is on the server and marked sent here, and «DONE» when the outbox
 // is empty. The parent kills it with SIGKILL somewhere in between.
 import { openDb } from '../../src/main/db/connection'
-import { pushBatch } from '../../src/main/services/sync/push'
-import { openServer } from '../../src/main/services/sync/server'
+import { pushBatch } from '../../src/main/sync/push'
+import { openServer } from '../../src/main/sync/server'
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`)

@@ -14,8 +14,8 @@ import { openDb } from '../db/connection'
 import { migrateToLatest } from '../db/migrate'
 import { findOrganisation, listOffices } from '../db/repositories/organisation'
 import { buildDemoSqlite } from '../demo/build'
-import { shiftedClock, systemClock, type Clock, type ServiceContext } from '../services/context'
-import { createSyncService, type SyncService } from '../services/sync/service'
+import { shiftedClock, systemClock, type Clock, type ServiceContext } from '../services/core/context'
+import { createSyncService, type SyncService } from '../sync/service'
 
 export const DEMO_ACCOUNTS = 5000
 

@@ -11,7 +11,7 @@ import {
 } from '../../shared/billing/charges'
 import { billedServiceCodes } from '../../shared/billing/services'
 import type { DemoIds } from './ids'
-import type { PushRow } from './history'
+import type { PushRow } from './tables'
 import { SERVICE_COUNT, SERVICE_INDEX, type DemoServiceCode } from './tariffs'
 
 export interface ChargedAccount {

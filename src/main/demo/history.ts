@@ -5,7 +5,7 @@ import type { DayCalendar } from './calendar'
 import { HistoryCharges } from './history-charges'
 import type { DemoIds } from './ids'
 import type { Random } from './random'
-import type { DemoTable, Row } from './tables'
+import type { DemoTable, PushRow, Row } from './tables'
 import { SERVICE_COUNT, SERVICE_INDEX, demoRates, periodIndex, periodOf } from './tariffs'
 
 export interface HistoryMeter {
@@ -31,8 +31,6 @@ export interface HistoryAccount {
   privateHouse: boolean
   meters: HistoryMeter[]
 }
-
-export type PushRow = (table: DemoTable, row: Row) => void
 
 const { electricity: ELEC, cold_water: COLD, hot_water: HOT, gas: GAS } = SERVICE_INDEX
 const SERVICE_CODES = Object.keys(SERVICE_INDEX)

@@ -68,6 +68,9 @@ export const DEMO_COLUMNS = {
 export type DemoTable = keyof typeof DEMO_COLUMNS
 export type Row = Array<string | number | boolean | null>
 
+/** Adds one row of a table to what the generator writes. */
+export type PushRow = (table: DemoTable, row: Row) => void
+
 /** Where generated rows go: the fast SQLite writer, or plain knex inserts (PostgreSQL). */
 export interface DemoSink {
   insert(table: DemoTable, rows: Row[]): Promise<void>

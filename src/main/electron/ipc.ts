@@ -6,9 +6,9 @@ import { CHANNELS } from '../../shared/ipc/channels'
 import type { Envelope } from '../../shared/ipc/envelope'
 import { dispatch } from '../ipc/dispatch'
 import type { Printer } from '../printing/printer'
-import type { ServiceContext } from '../services/context'
-import type { SyncService } from '../services/sync/service'
-import { newSession, type Session } from '../services/sessions'
+import type { ServiceContext } from '../services/core/context'
+import type { SyncService } from '../sync/service'
+import { newSession, type Session } from '../services/clerks/sessions'
 
 export function registerIpc(options: {
   ctx: ServiceContext

@@ -7,7 +7,7 @@ import { isChannel, type Channel } from '../../shared/ipc/channels'
 import { contract, type Access } from '../../shared/ipc/contract'
 import { OknoError, type Envelope } from '../../shared/ipc/envelope'
 import { loggableError } from '../db/errors'
-import { enforceIdleLock } from '../services/sessions'
+import { enforceIdleLock } from '../services/clerks/sessions'
 import { handlers, type CallContext } from './handlers'
 import { validationError } from './validation-envelope'
 

@@ -5,15 +5,15 @@ import type { ChannelOutput, ChannelParsed } from '../../shared/ipc/contract'
 import { OknoError } from '../../shared/ipc/envelope'
 import type { ClerkInfo } from '../../shared/domain/clerk'
 import type { Printer } from '../printing/printer'
-import type { SyncService } from '../services/sync/service'
-import { runChargesShared } from '../services/sync/refresh'
-import { getAccountCard, searchAccounts } from '../services/accounts'
-import { accountBalance, accountStatement, monthDetail } from '../services/balances'
-import { billDocument } from '../services/bill'
-import { checkReadings, postReadings, readingsForm, readingsHistory } from '../services/readings'
-import { registerCabinet, resetCabinetPassword } from '../services/cabinet-issue'
-import { attachAccount, cabinetState, unblockReset } from '../services/cabinets'
-import { revealPassport } from '../services/passports'
+import type { SyncService } from '../sync/service'
+import { runChargesShared } from '../services/billing/charge-run-shared'
+import { getAccountCard, searchAccounts } from '../services/accounts/accounts'
+import { accountBalance, accountStatement, monthDetail } from '../services/billing/balances'
+import { billDocument } from '../services/billing/bill-data'
+import { checkReadings, postReadings, readingsForm, readingsHistory } from '../services/billing/readings'
+import { registerCabinet, resetCabinetPassword } from '../services/cabinet/issue'
+import { attachAccount, cabinetState, unblockReset } from '../services/cabinet/cabinets'
+import { revealPassport } from '../services/cabinet/passports'
 import { appointmentMeta, dayBoard, weekLoad } from '../services/appointments/board'
 import {
   bookAppointment,
@@ -35,9 +35,9 @@ import {
   xReport,
   zReport,
 } from '../services/cash/shifts'
-import { verifyAuditChain } from '../services/audit'
-import type { ServiceContext } from '../services/context'
-import { appInfo, updateWorkstationSettings, workstationSettings } from '../services/organisation'
+import { verifyAuditChain } from '../services/core/audit'
+import type { ServiceContext } from '../services/core/context'
+import { appInfo, updateWorkstationSettings, workstationSettings } from '../services/core/organisation'
 import {
   lockSession,
   sessionInfo,
@@ -46,7 +46,7 @@ import {
   touchSession,
   unlockSession,
   type Session,
-} from '../services/sessions'
+} from '../services/clerks/sessions'
 import { paymentsReport, paymentsReportDocument, paymentsReportXlsx } from '../services/cash/reports'
 import { appointmentsReport, appointmentsReportXlsx } from '../services/appointments/report'
 import {

@@ -1,13 +1,13 @@
 // Browser mode: serves the built renderer and the bridge to a browser on this machine, and runs
 // each bridge call through the same dispatcher as Electron's IPC. Listens on loopback only.
-import type { SyncService } from '../services/sync/service'
+import type { SyncService } from '../sync/service'
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
-import type { ServiceContext } from '../services/context'
-import { newSession, type Session } from '../services/sessions'
+import type { ServiceContext } from '../services/core/context'
+import { newSession, type Session } from '../services/clerks/sessions'
 import { dispatch } from '../ipc/dispatch'
 import type { Envelope } from '../../shared/ipc/envelope'
 import { NullPrinter } from '../printing/printer'

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, it } from 'vitest'
 import { dispatch } from '../../../src/main/ipc/dispatch'
-import { updateWorkstationSettings } from '../../../src/main/services/organisation'
+import { updateWorkstationSettings } from '../../../src/main/services/core/organisation'
 import type { SettingsUpdate } from '../../../src/shared/settings'
 import { OknoError } from '../../../src/shared/ipc/envelope'
 import { signedInCall } from '../../helpers/calls'

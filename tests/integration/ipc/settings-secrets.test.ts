@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest'
 import type { KeySealer } from '../../../src/main/config/passport-key'
 import { dispatch } from '../../../src/main/ipc/dispatch'
-import { createSyncService } from '../../../src/main/services/sync/service'
+import { createSyncService } from '../../../src/main/sync/service'
 import type { Channel } from '../../../src/shared/ipc/channels'
 import { signedInCall } from '../../helpers/calls'
 import { describeEachDatabase, type TestEnv } from '../../helpers/database'

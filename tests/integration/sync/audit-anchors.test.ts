@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest'
 import type { AuditRow } from '../../../src/main/db/repositories/audit-log'
 import { closeShift, moveCash } from '../../../src/main/services/cash/shifts'
-import { directChainId } from '../../../src/main/services/sync/server'
+import { directChainId } from '../../../src/main/sync/server'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { type Desk, type Office } from '../../helpers/sync'
 import {

@@ -3,9 +3,9 @@
 // desks and the server — row by row, total by total — with each change logged once and every
 // audit chain intact.
 import { expect, it } from 'vitest'
-import { accountBalance } from '../../../src/main/services/balances'
+import { accountBalance } from '../../../src/main/services/billing/balances'
 import { postPayment } from '../../../src/main/services/cash/payments'
-import { postReadings, readingsForm } from '../../../src/main/services/readings'
+import { postReadings, readingsForm } from '../../../src/main/services/billing/readings'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { byService, freshMeteredAccount, typed } from '../../helpers/billing'
 import { indebtedAccount, payInput } from '../../helpers/cash'

@@ -2,7 +2,7 @@
 // exchange every store keeps both, uses the one taken later and flags both for review — whichever
 // desk reached the server first.
 import { expect, it } from 'vitest'
-import { postReadings, readingsForm } from '../../../src/main/services/readings'
+import { postReadings, readingsForm } from '../../../src/main/services/billing/readings'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { byService, freshMeteredAccount, typed } from '../../helpers/billing'
 import { type Desk, type Office } from '../../helpers/sync'

@@ -3,9 +3,9 @@
 // it go on; a supervisor's «retry» queues it again.
 import { randomUUID } from 'node:crypto'
 import { expect, it } from 'vitest'
-import { recordAudit } from '../../../src/main/services/audit'
-import { insertRecorded } from '../../../src/main/services/outbox'
-import { createSyncService } from '../../../src/main/services/sync/service'
+import { recordAudit } from '../../../src/main/services/core/audit'
+import { insertRecorded } from '../../../src/main/services/core/outbox'
+import { createSyncService } from '../../../src/main/sync/service'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { type Desk, type Office } from '../../helpers/sync'
 import { describeOffice, ids, loggedChanges, serverClerk, useOffice } from './support'

@@ -2,8 +2,8 @@
 // the status says which side to update, checkServer says the same, and the outbox keeps its rows.
 import { expect, it } from 'vitest'
 import { CURRENT_SCHEMA_VERSION } from '../../../src/main/db/migrate'
-import { recordAudit } from '../../../src/main/services/audit'
-import { checkServer, schemaMismatch } from '../../../src/main/services/sync/server'
+import { recordAudit } from '../../../src/main/services/core/audit'
+import { checkServer, schemaMismatch } from '../../../src/main/sync/server'
 import { refusal } from '../../helpers/cabinet'
 import { countRows } from '../../helpers/rows'
 import { createDesk, type Desk, type Office } from '../../helpers/sync'

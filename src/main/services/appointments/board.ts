@@ -4,8 +4,8 @@ import { dayGrid, dayPlan, stepsCovered } from '../../../shared/appointments/slo
 import { addDays, businessDate } from '../../../shared/dates'
 import type { AppointmentMeta, DayBoard, DayLoad } from '../../../shared/domain/appointment'
 import { listOffices } from '../../db/repositories/organisation'
-import type { ServiceContext } from '../context'
-import { requireOrganisation } from '../organisation'
+import type { ServiceContext } from '../core/context'
+import { requireOrganisation } from '../core/organisation'
 import { listTopics, loadOfficeCalendar, loadRules, requireOffice, takenSeats } from './office-calendar'
 import { listAppointments } from './views'
 

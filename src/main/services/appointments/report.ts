@@ -13,10 +13,10 @@ import type { AppointmentStatus } from '../../../shared/domain/appointment'
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { AppointmentReportInput } from '../../../shared/ipc/schemas/appointment-admin'
-import { recordAudit } from '../audit'
+import { recordAudit } from '../core/audit'
 import { newWorkbook, sheet, totalRow, type ColumnSpec } from '../cash/report-xlsx'
-import type { ServiceContext } from '../context'
-import { requireOrganisation } from '../organisation'
+import type { ServiceContext } from '../core/context'
+import { requireOrganisation } from '../core/organisation'
 import { requireOffice } from './office-calendar'
 
 /** The longest range one report covers. */

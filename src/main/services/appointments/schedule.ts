@@ -25,10 +25,10 @@ import type {
   ScheduleSaveInput,
   TopicSaveInput,
 } from '../../../shared/ipc/schemas/appointment-admin'
-import { appendAudit } from '../audit'
-import type { ServiceContext } from '../context'
-import { enqueueOutboxMany, insertRecorded, type OutboxEntry } from '../outbox'
-import { requireOrganisation } from '../organisation'
+import { appendAudit } from '../core/audit'
+import type { ServiceContext } from '../core/context'
+import { enqueueOutboxMany, insertRecorded, type OutboxEntry } from '../core/outbox'
+import { requireOrganisation } from '../core/organisation'
 import { listTopics, loadOfficeCalendar, loadRules, requireOffice } from './office-calendar'
 import { refuseStrandedAppointments } from './schedule-conflicts'
 

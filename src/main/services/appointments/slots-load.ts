@@ -3,8 +3,8 @@ import { freeSlots, type FreeSlot } from '../../../shared/appointments/slots'
 import { businessDate } from '../../../shared/dates'
 import type { SlotsQuery } from '../../../shared/ipc/schemas/appointment'
 import { OknoError } from '../../../shared/ipc/envelope'
-import type { ServiceContext } from '../context'
-import { requireOrganisation } from '../organisation'
+import type { ServiceContext } from '../core/context'
+import { requireOrganisation } from '../core/organisation'
 import {
   listTopics,
   loadOfficeCalendar,

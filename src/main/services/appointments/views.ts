@@ -3,10 +3,10 @@ import type { Knex } from 'knex'
 import type { AppointmentStatus, AppointmentView } from '../../../shared/domain/appointment'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PrintDocument } from '../../../shared/print/document'
-import { requireAccount } from '../accounts'
-import type { ServiceContext } from '../context'
+import { requireAccount } from '../accounts/accounts'
+import type { ServiceContext } from '../core/context'
 import { buildTicket } from '../documents/ticket'
-import { requireOrganisation } from '../organisation'
+import { requireOrganisation } from '../core/organisation'
 
 export interface AppointmentRow {
   id: string

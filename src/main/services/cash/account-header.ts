@@ -2,7 +2,7 @@
 import { formatAddressLine } from '../../../shared/address'
 import { OknoError } from '../../../shared/ipc/envelope'
 import { findAccount, listAccountPersons } from '../../db/repositories/accounts'
-import type { ServiceContext } from '../context'
+import type { ServiceContext } from '../core/context'
 
 export interface AccountHeader {
   id: string

@@ -3,7 +3,7 @@ import type { Knex } from 'knex'
 import type { OfficeRef } from '../../../shared/domain/app'
 import { OknoError } from '../../../shared/ipc/envelope'
 import { findOffice } from '../../db/repositories/organisation'
-import type { ServiceContext } from '../context'
+import type { ServiceContext } from '../core/context'
 
 export interface Counter {
   office: OfficeRef

@@ -3,7 +3,7 @@
 // which months it was charged for.
 import type { Knex } from 'knex'
 import type { ServiceDebt } from '../../../shared/cash/allocation'
-import type { ServiceContext } from '../context'
+import type { ServiceContext } from '../core/context'
 
 interface ServiceRow {
   id: string

@@ -19,12 +19,12 @@ import { formatMoney } from '../../../shared/money'
 import type { PrintDocument } from '../../../shared/print/document'
 import { isUniqueViolation } from '../../db/errors'
 import { chainHead } from '../../db/repositories/audit-log'
-import { appendAudit } from '../audit'
-import type { ServiceContext } from '../context'
+import { appendAudit } from '../core/audit'
+import type { ServiceContext } from '../core/context'
 import { buildShiftReport, type ShiftReportInput, type ZReportHead } from '../documents/shift-report'
-import { enqueueOutbox, insertRecorded } from '../outbox'
-import { requireOrganisation } from '../organisation'
-import { confirmBySupervisor } from '../supervisor'
+import { enqueueOutbox, insertRecorded } from '../core/outbox'
+import { requireOrganisation } from '../core/organisation'
+import { confirmBySupervisor } from '../clerks/supervisor'
 import { requireAmount } from './amounts'
 import { findOpenShift, normalise, requireCounter, type Counter, type ShiftRow } from './counter'
 import { requireVisibleShift } from './scope'
@@ -223,7 +223,7 @@ async function closingHeads(
   shift: ShiftRow,
   closing: AuditHead,
 ): Promise<ZReportHead[]> {
-  const heads: ZReportHead[] = [{ ...closing, chain: ctx.changeLog === 'server' ? 'server' : 'desk' }]
+  const heads: ZReportHead[] = [{ ...closing, chain: ctx.changeLog ? 'server' : 'desk' }]
   if (closing.workstationId === shift.workstation_id) return heads
   const desk = await chainHead(trx, shift.workstation_id)
   return desk ? [{ ...desk, chain: 'desk' }, ...heads] : heads

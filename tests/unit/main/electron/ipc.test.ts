@@ -1,9 +1,9 @@
 // Electron's IPC registration: one handler per contract channel, and every message's sender
 // frame checked — only the app's own top frame gets through to the dispatcher.
-import type { SyncService } from '../../../../src/main/services/sync/service'
+import type { SyncService } from '../../../../src/main/sync/service'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../../src/shared/ipc/channels'
-import type { ServiceContext } from '../../../../src/main/services/context'
+import type { ServiceContext } from '../../../../src/main/services/core/context'
 import { NullPrinter } from '../../../../src/main/printing/printer'
 
 type Handler = (event: unknown, input: unknown) => unknown

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../../../src/main/db/connection'
 import { migrateToLatest } from '../../../../src/main/db/migrate'
-import { applyChanges, type Change } from '../../../../src/main/services/sync/apply'
+import type { Change } from '../../../../src/main/services/core/changes'
+import { applyChanges } from '../../../../src/main/sync/apply'
 
 let seq = 0
 function change(entity: string, op: Change['op'], payload: Record<string, unknown>, entityId = ''): Change {

@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../../../src/main/db/connection'
 import { CURRENT_SCHEMA_VERSION, migrateToLatest } from '../../../../src/main/db/migrate'
-import { describeServerError, isTransient } from '../../../../src/main/services/sync/errors'
-import { directChainId, schemaMismatch, serverUrl } from '../../../../src/main/services/sync/server'
-import { LOCAL_TABLES, SYNC_TABLES } from '../../../../src/main/services/sync/tables'
+import { describeServerError, isTransient } from '../../../../src/main/sync/errors'
+import { directChainId, schemaMismatch, serverUrl } from '../../../../src/main/sync/server'
+import { LOCAL_TABLES, SYNC_TABLES } from '../../../../src/main/sync/tables'
 
 describe('schemaMismatch', () => {
   it('accepts the same version', () => {

@@ -1,0 +1,74 @@
+// The outbox: every change that must reach the office server is recorded here in the same
+// transaction as the change itself (DESIGN.md «Data»), and sent later by the sync worker. A
+// context writing on the office server itself records them in its change log (the port in
+// core/changes.ts) instead.
+import type { Knex } from 'knex'
+import type { ServiceContext } from './context'
+import type { Change } from './changes'
+
+export interface OutboxEntry {
+  entity: string
+  entityId: string
+  op: 'insert' | 'update' | 'delete'
+  payload: Record<string, unknown>
+}
+
+export async function enqueueOutbox(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  entry: OutboxEntry,
+): Promise<void> {
+  await enqueueOutboxMany(ctx, trx, [entry])
+}
+
+/** Several outbox rows in one INSERT, in the given order (their ids are time-ordered). */
+export async function enqueueOutboxMany(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  entries: readonly OutboxEntry[],
+): Promise<void> {
+  if (entries.length === 0) return
+  const createdAt = ctx.clock.now().toISOString()
+  const changes: Change[] = entries.map((entry) => ({
+    id: ctx.newId(),
+    entity: entry.entity,
+    entityId: entry.entityId,
+    op: entry.op,
+    payload: JSON.stringify(entry.payload),
+    createdAt,
+  }))
+  if (ctx.changeLog) {
+    await ctx.changeLog.record(trx, changes)
+    return
+  }
+  await trx('outbox').insert(
+    changes.map((c) => ({
+      id: c.id,
+      entity: c.entity,
+      entity_id: c.entityId,
+      op: c.op,
+      payload: c.payload,
+      created_at: c.createdAt,
+      attempts: 0,
+    })),
+  )
+}
+
+/**
+ * New rows of `table`, inserted and recorded in the outbox (entity = the table, op = insert) in
+ * one go: the usual way a service writes what must reach the office server.
+ */
+export async function insertRecorded(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown> & { id: string }>,
+): Promise<void> {
+  if (rows.length === 0) return
+  await trx(table).insert(rows)
+  await enqueueOutboxMany(
+    ctx,
+    trx,
+    rows.map((row) => ({ entity: table, entityId: row.id, op: 'insert' as const, payload: row })),
+  )
+}
