@@ -5,7 +5,7 @@ import type { DayCalendar } from './calendar'
 import { HistoryCharges } from './history-charges'
 import type { DemoIds } from './ids'
 import type { Random } from './random'
-import type { DemoTable, PushRow, Row } from './tables'
+import type { PushRow } from './tables'
 import { SERVICE_COUNT, SERVICE_INDEX, demoRates, periodIndex, periodOf } from './tariffs'
 
 export interface HistoryMeter {
