@@ -50,7 +50,7 @@ async function indebtedDraft(page: Page, dbPath: string): Promise<PaymentDraft> 
       id: string
     }>
     for (const { id } of ids) {
-      const draft = await api<PaymentDraft>(page, 'payment:draft', { accountId: id })
+      const draft = await api<PaymentDraft>(page, 'payments:draft', { accountId: id })
       if (draft.totalDebtKopecks > 0) return draft
     }
   } finally {
@@ -90,7 +90,7 @@ async function signInAtCounter(page: Page, desk: Desk, clerk: { login: string; p
     idleLockMinutes: 10,
     printer: { paper: 'a4', deviceName: null, copies: 1 },
   })
-  await api(page, 'session:signOut', {})
+  await api(page, 'sessions:signOut', {})
   await page.reload()
   await d.signInToDesk(clerk.login, clerk.password)
   return office
@@ -98,14 +98,14 @@ async function signInAtCounter(page: Page, desk: Desk, clerk: { login: string; p
 
 /** Opens a shift and posts payments of about `wanted` kopecks each through the desk's API. */
 async function payments(page: Page, dbPath: string, wanted: number[]): Promise<PaymentPosted[]> {
-  await api(page, 'shift:open', { float: '1000' })
+  await api(page, 'shifts:open', { float: '1000' })
   const draft = await indebtedDraft(page, dbPath)
   const posted: PaymentPosted[] = []
   for (const w of wanted) {
-    const current = await api<PaymentDraft>(page, 'payment:draft', { accountId: draft.accountId })
+    const current = await api<PaymentDraft>(page, 'payments:draft', { accountId: draft.accountId })
     const amount = Math.min(w, Math.max(current.totalDebtKopecks, 1_000))
     posted.push(
-      await api<PaymentPosted>(page, 'payment:post', {
+      await api<PaymentPosted>(page, 'payments:post', {
         idempotencyKey: randomUUID(),
         accountId: current.accountId,
         amount: plainAmount(amount),

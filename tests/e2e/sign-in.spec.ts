@@ -57,7 +57,7 @@ test('a password retyped while a wrong one is still being checked is kept and ch
   const held = new Promise<void>((resolve) => (release = resolve))
   const checked: string[] = []
   await page.route(
-    (url) => decodeURIComponent(url.pathname) === '/api/session:signIn',
+    (url) => decodeURIComponent(url.pathname) === '/api/sessions:signIn',
     async (route) => {
       checked.push((route.request().postDataJSON() as { input: { password: string } }).input.password)
       if (checked.length === 1) await held

@@ -80,7 +80,7 @@ export async function dispatch(
     await checkAccess(spec.access, call)
     const handler = handlers[channel] as (input: unknown, call: CallContext) => unknown
     const data = (await handler(parsed.data, call)) ?? null
-    if (channel === 'session:signIn') call.session.generation = call.sync.generation()
+    if (channel === 'sessions:signIn') call.session.generation = call.sync.generation()
     return { ok: true, data }
   } catch (err) {
     if (err instanceof OknoError) return { ok: false, error: err.toData() }

@@ -116,8 +116,8 @@ const id = z.uuid({ message: 'Ожидался идентификатор зап
 
 export const contract = {
   'app:info': channel<typeof empty, AppInfo>('public', empty),
-  'session:current': channel<typeof empty, SessionInfo | null>('public', empty),
-  'session:signIn': channel<z.ZodType<{ login: string; password: string }>, SessionInfo>(
+  'sessions:current': channel<typeof empty, SessionInfo | null>('public', empty),
+  'sessions:signIn': channel<z.ZodType<{ login: string; password: string }>, SessionInfo>(
     'public',
     z
       .object({
@@ -126,13 +126,13 @@ export const contract = {
       })
       .strict(),
   ),
-  'session:signOut': channel<typeof empty, null>('session', empty),
-  'session:lock': channel<typeof empty, SessionInfo>('session', empty),
-  'session:unlock': channel<z.ZodType<{ password: string }>, SessionInfo>(
+  'sessions:signOut': channel<typeof empty, null>('session', empty),
+  'sessions:lock': channel<typeof empty, SessionInfo>('session', empty),
+  'sessions:unlock': channel<z.ZodType<{ password: string }>, SessionInfo>(
     'session',
     z.object({ password: z.string().min(1, 'Введите пароль').max(256) }).strict(),
   ),
-  'session:touch': channel<typeof empty, null>('clerk', empty),
+  'sessions:touch': channel<typeof empty, null>('clerk', empty),
   'accounts:search': channel<z.ZodType<{ query: string }>, AccountSearchResult>(
     'clerk',
     // Long or odd input is not an error: the service reads what it can and ignores the rest.
@@ -148,15 +148,15 @@ export const contract = {
     settingsUpdateSchema,
   ),
   'audit:verify': channel<typeof empty, AuditVerification>('administrator', empty),
-  'cabinet:state': channel<typeof accountIdSchema, CabinetState>('clerk', accountIdSchema),
-  'cabinet:register': channel<typeof cabinetRegisterSchema, CabinetIssued>('clerk', cabinetRegisterSchema),
-  'cabinet:reset': channel<typeof cabinetResetSchema, CabinetIssued>('clerk', cabinetResetSchema),
-  'cabinet:attach': channel<typeof cabinetAttachSchema, CabinetState>('clerk', cabinetAttachSchema),
-  'cabinet:unblockReset': channel<typeof cabinetUnblockSchema, CabinetState>(
+  'cabinets:state': channel<typeof accountIdSchema, CabinetState>('clerk', accountIdSchema),
+  'cabinets:register': channel<typeof cabinetRegisterSchema, CabinetIssued>('clerk', cabinetRegisterSchema),
+  'cabinets:reset': channel<typeof cabinetResetSchema, CabinetIssued>('clerk', cabinetResetSchema),
+  'cabinets:attach': channel<typeof cabinetAttachSchema, CabinetState>('clerk', cabinetAttachSchema),
+  'cabinets:unblockReset': channel<typeof cabinetUnblockSchema, CabinetState>(
     'supervisor',
     cabinetUnblockSchema,
   ),
-  'passport:reveal': channel<typeof personIdSchema, PassportView>('clerk', personIdSchema),
+  'cabinets:revealPassport': channel<typeof personIdSchema, PassportView>('clerk', personIdSchema),
   'printing:print': channel<typeof printRequestSchema, PrintResult>('clerk', printRequestSchema),
   'printing:printers': channel<typeof empty, PrinterInfo[]>('clerk', empty),
   'readings:form': channel<typeof accountIdSchema, ReadingsForm>('clerk', accountIdSchema),
@@ -164,31 +164,31 @@ export const contract = {
   'readings:post': channel<typeof readingsInputSchema, ReadingsPosted>('clerk', readingsInputSchema),
   'readings:history': channel<typeof accountIdSchema, MeterHistory[]>('clerk', accountIdSchema),
   'charges:run': channel<typeof periodSchema, ChargeRunResult>('supervisor', periodSchema),
-  'account:statement': channel<typeof accountRangeSchema, AccountStatement>('clerk', accountRangeSchema),
-  'account:month': channel<typeof accountPeriodSchema, MonthDetail>('clerk', accountPeriodSchema),
-  'account:balance': channel<typeof accountAsOfSchema, AccountBalance>('clerk', accountAsOfSchema),
-  'cash:state': channel<typeof empty, CashDeskState>('clerk', empty),
-  'shift:open': channel<typeof shiftOpenSchema, ShiftView>('clerk', shiftOpenSchema),
-  'shift:cashMove': channel<typeof cashMoveSchema, ShiftView>('clerk', cashMoveSchema),
-  'shift:xReport': channel<typeof empty, PrintDocument>('clerk', empty),
-  'shift:close': channel<typeof shiftCloseSchema, ShiftClosed>('clerk', shiftCloseSchema),
-  'shift:zReport': channel<typeof shiftIdSchema, PrintDocument>('clerk', shiftIdSchema),
-  'shift:list': channel<typeof empty, ShiftView[]>('clerk', empty),
-  'shift:receipts': channel<typeof shiftIdSchema, ReceiptSummary[]>('clerk', shiftIdSchema),
-  'payment:draft': channel<typeof paymentDraftSchema, PaymentDraft>('clerk', paymentDraftSchema),
-  'payment:post': channel<typeof paymentPostSchema, PaymentPosted>('clerk', paymentPostSchema),
+  'charges:statement': channel<typeof accountRangeSchema, AccountStatement>('clerk', accountRangeSchema),
+  'charges:month': channel<typeof accountPeriodSchema, MonthDetail>('clerk', accountPeriodSchema),
+  'charges:balance': channel<typeof accountAsOfSchema, AccountBalance>('clerk', accountAsOfSchema),
+  'shifts:state': channel<typeof empty, CashDeskState>('clerk', empty),
+  'shifts:open': channel<typeof shiftOpenSchema, ShiftView>('clerk', shiftOpenSchema),
+  'shifts:cashMove': channel<typeof cashMoveSchema, ShiftView>('clerk', cashMoveSchema),
+  'shifts:xReport': channel<typeof empty, PrintDocument>('clerk', empty),
+  'shifts:close': channel<typeof shiftCloseSchema, ShiftClosed>('clerk', shiftCloseSchema),
+  'shifts:zReport': channel<typeof shiftIdSchema, PrintDocument>('clerk', shiftIdSchema),
+  'shifts:list': channel<typeof empty, ShiftView[]>('clerk', empty),
+  'shifts:receipts': channel<typeof shiftIdSchema, ReceiptSummary[]>('clerk', shiftIdSchema),
+  'payments:draft': channel<typeof paymentDraftSchema, PaymentDraft>('clerk', paymentDraftSchema),
+  'payments:post': channel<typeof paymentPostSchema, PaymentPosted>('clerk', paymentPostSchema),
   // A clerk may call it: the form carries a supervisor's login and password when the clerk is not one.
-  'payment:reverse': channel<typeof paymentReverseSchema, PaymentPosted>('clerk', paymentReverseSchema),
-  'payment:receipt': channel<typeof paymentIdSchema, PrintDocument>('clerk', paymentIdSchema),
-  'payment:print': channel<typeof paymentIdSchema, PrintResult>('clerk', paymentIdSchema),
-  'payment:markPrinted': channel<typeof paymentIdSchema, null>('clerk', paymentIdSchema),
-  'bill:document': channel<typeof accountPeriodSchema, PrintDocument>('clerk', accountPeriodSchema),
+  'payments:reverse': channel<typeof paymentReverseSchema, PaymentPosted>('clerk', paymentReverseSchema),
+  'payments:receipt': channel<typeof paymentIdSchema, PrintDocument>('clerk', paymentIdSchema),
+  'payments:print': channel<typeof paymentIdSchema, PrintResult>('clerk', paymentIdSchema),
+  'payments:markPrinted': channel<typeof paymentIdSchema, null>('clerk', paymentIdSchema),
+  'charges:bill': channel<typeof accountPeriodSchema, PrintDocument>('clerk', accountPeriodSchema),
   'printing:pdf': channel<typeof printRequestSchema, PdfResult>('clerk', printRequestSchema),
   // A clerk sees their own shift and their own payments of a day; a supervisor any shift and the
   // whole office's day (judged in main by src/main/services/cash/reports.ts).
-  'reports:payments': channel<typeof paymentsReportSchema, PaymentsReport>('clerk', paymentsReportSchema),
-  'reports:paymentsXlsx': channel<typeof paymentsReportSchema, PaymentsXlsx>('clerk', paymentsReportSchema),
-  'reports:paymentsDocument': channel<typeof paymentsReportSchema, PrintDocument>(
+  'payments:report': channel<typeof paymentsReportSchema, PaymentsReport>('clerk', paymentsReportSchema),
+  'payments:reportXlsx': channel<typeof paymentsReportSchema, PaymentsXlsx>('clerk', paymentsReportSchema),
+  'payments:reportDocument': channel<typeof paymentsReportSchema, PrintDocument>(
     'clerk',
     paymentsReportSchema,
   ),
@@ -206,17 +206,17 @@ export const contract = {
   ),
   'appointments:forAccount': channel<typeof accountIdSchema, AppointmentView[]>('clerk', accountIdSchema),
   'appointments:ticket': channel<typeof appointmentIdSchema, PrintDocument>('clerk', appointmentIdSchema),
-  'schedule:get': channel<typeof scheduleGetSchema, OfficeSchedule>('clerk', scheduleGetSchema),
-  'schedule:save': channel<typeof scheduleSaveSchema, OfficeSchedule>('administrator', scheduleSaveSchema),
-  'calendar:list': channel<typeof calendarListSchema, CalendarYear>('clerk', calendarListSchema),
-  'calendar:save': channel<typeof calendarSaveSchema, CalendarYear>('administrator', calendarSaveSchema),
-  'calendar:import': channel<typeof calendarImportSchema, CalendarYear>(
+  'schedules:get': channel<typeof scheduleGetSchema, OfficeSchedule>('clerk', scheduleGetSchema),
+  'schedules:save': channel<typeof scheduleSaveSchema, OfficeSchedule>('administrator', scheduleSaveSchema),
+  'schedules:calendar': channel<typeof calendarListSchema, CalendarYear>('clerk', calendarListSchema),
+  'schedules:saveCalendar': channel<typeof calendarSaveSchema, CalendarYear>('administrator', calendarSaveSchema),
+  'schedules:importCalendar': channel<typeof calendarImportSchema, CalendarYear>(
     'administrator',
     calendarImportSchema,
   ),
-  'closures:save': channel<typeof closureSaveSchema, OfficeSchedule>('administrator', closureSaveSchema),
-  'topics:list': channel<typeof empty, AppointmentTopic[]>('clerk', empty),
-  'topics:save': channel<typeof topicSaveSchema, AppointmentTopic[]>('administrator', topicSaveSchema),
+  'schedules:saveClosure': channel<typeof closureSaveSchema, OfficeSchedule>('administrator', closureSaveSchema),
+  'schedules:topics': channel<typeof empty, AppointmentTopic[]>('clerk', empty),
+  'schedules:saveTopic': channel<typeof topicSaveSchema, AppointmentTopic[]>('administrator', topicSaveSchema),
   'appointments:report': channel<typeof appointmentReportSchema, AppointmentReport>(
     'supervisor',
     appointmentReportSchema,

@@ -12,12 +12,12 @@ import { auditTrail, countAll } from '../../helpers/rows'
 /** A well-formed input for every channel: only access can be the reason for a refusal. */
 const VALID: { [C in Channel]: ChannelInput<C> } = {
   'app:info': {},
-  'session:current': {},
-  'session:signIn': { login: 'nobody', password: 'secret' },
-  'session:signOut': {},
-  'session:lock': {},
-  'session:unlock': { password: 'secret' },
-  'session:touch': {},
+  'sessions:current': {},
+  'sessions:signIn': { login: 'nobody', password: 'secret' },
+  'sessions:signOut': {},
+  'sessions:lock': {},
+  'sessions:unlock': { password: 'secret' },
+  'sessions:touch': {},
   'accounts:search': { query: 'иванов' },
   'accounts:get': { accountId: randomUUID() },
   'settings:get': {},
@@ -28,8 +28,8 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     printer: { paper: 'a4', deviceName: null, copies: 1 },
   },
   'audit:verify': {},
-  'cabinet:state': { accountId: randomUUID() },
-  'cabinet:register': {
+  'cabinets:state': { accountId: randomUUID() },
+  'cabinets:register': {
     accountId: randomUUID(),
     passport: {
       seriesNumber: '4506 123456',
@@ -44,10 +44,10 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     phone: null,
     notify: { email: false, sms: false },
   },
-  'cabinet:reset': { accountId: randomUUID(), identity: { kind: 'stored', seriesNumber: '4506 123456' } },
-  'cabinet:attach': { accountId: randomUUID(), seriesNumber: '4506 123456' },
-  'cabinet:unblockReset': { accountId: randomUUID(), reason: 'клиент пришёл с паспортом' },
-  'passport:reveal': { personId: randomUUID() },
+  'cabinets:reset': { accountId: randomUUID(), identity: { kind: 'stored', seriesNumber: '4506 123456' } },
+  'cabinets:attach': { accountId: randomUUID(), seriesNumber: '4506 123456' },
+  'cabinets:unblockReset': { accountId: randomUUID(), reason: 'клиент пришёл с паспортом' },
+  'cabinets:revealPassport': { personId: randomUUID() },
   'printing:print': { document: { title: 'Т', blocks: [{ kind: 'separator' }] } },
   'printing:printers': {},
   'readings:form': { accountId: randomUUID() },
@@ -65,19 +65,19 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   },
   'readings:history': { accountId: randomUUID() },
   'charges:run': { period: '2026-10' },
-  'account:statement': { accountId: randomUUID(), from: '2026-01', to: '2026-10' },
-  'account:month': { accountId: randomUUID(), period: '2026-10' },
-  'account:balance': { accountId: randomUUID() },
-  'cash:state': {},
-  'shift:open': { float: '1000' },
-  'shift:cashMove': { kind: 'cash_in', amount: '500', reason: 'change_fund', comment: '' },
-  'shift:xReport': {},
-  'shift:close': { counted: '1000' },
-  'shift:zReport': { shiftId: randomUUID() },
-  'shift:list': {},
-  'shift:receipts': { shiftId: randomUUID() },
-  'payment:draft': { accountId: randomUUID() },
-  'payment:post': {
+  'charges:statement': { accountId: randomUUID(), from: '2026-01', to: '2026-10' },
+  'charges:month': { accountId: randomUUID(), period: '2026-10' },
+  'charges:balance': { accountId: randomUUID() },
+  'shifts:state': {},
+  'shifts:open': { float: '1000' },
+  'shifts:cashMove': { kind: 'cash_in', amount: '500', reason: 'change_fund', comment: '' },
+  'shifts:xReport': {},
+  'shifts:close': { counted: '1000' },
+  'shifts:zReport': { shiftId: randomUUID() },
+  'shifts:list': {},
+  'shifts:receipts': { shiftId: randomUUID() },
+  'payments:draft': { accountId: randomUUID() },
+  'payments:post': {
     idempotencyKey: randomUUID(),
     accountId: randomUUID(),
     amount: '100',
@@ -86,15 +86,15 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     payerName: 'Иванов',
     period: '2026-10',
   },
-  'payment:reverse': { idempotencyKey: randomUUID(), paymentId: randomUUID(), reason: 'ошибка в счёте' },
-  'payment:receipt': { paymentId: randomUUID() },
-  'payment:print': { paymentId: randomUUID() },
-  'payment:markPrinted': { paymentId: randomUUID() },
-  'bill:document': { accountId: randomUUID(), period: '2026-10' },
+  'payments:reverse': { idempotencyKey: randomUUID(), paymentId: randomUUID(), reason: 'ошибка в счёте' },
+  'payments:receipt': { paymentId: randomUUID() },
+  'payments:print': { paymentId: randomUUID() },
+  'payments:markPrinted': { paymentId: randomUUID() },
+  'charges:bill': { accountId: randomUUID(), period: '2026-10' },
   'printing:pdf': { document: { title: 'Т', blocks: [{ kind: 'separator' }] } },
-  'reports:payments': { scope: 'shift', shiftId: randomUUID() },
-  'reports:paymentsXlsx': { scope: 'day', date: '2026-11-22' },
-  'reports:paymentsDocument': { scope: 'day', date: '2026-11-22', officeId: randomUUID() },
+  'payments:report': { scope: 'shift', shiftId: randomUUID() },
+  'payments:reportXlsx': { scope: 'day', date: '2026-11-22' },
+  'payments:reportDocument': { scope: 'day', date: '2026-11-22', officeId: randomUUID() },
   'appointments:meta': {},
   'appointments:slots': {
     officeId: randomUUID(),
@@ -119,8 +119,8 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'appointments:search': { query: 'Иванов' },
   'appointments:forAccount': { accountId: randomUUID() },
   'appointments:ticket': { appointmentId: randomUUID() },
-  'schedule:get': { officeId: randomUUID() },
-  'schedule:save': {
+  'schedules:get': { officeId: randomUUID() },
+  'schedules:save': {
     officeId: randomUUID(),
     days: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
       weekday,
@@ -132,12 +132,12 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
       capacity: 2,
     })),
   },
-  'calendar:list': { year: 2026 },
-  'calendar:save': { year: 2026, days: [{ date: '2026-01-01', kind: 'holiday', name: 'Новый год' }] },
-  'calendar:import': { year: 2026, text: '2026-01-01;holiday;Новый год' },
-  'closures:save': { action: 'add', officeId: randomUUID(), date: '2026-12-01', reason: 'санитарный день' },
-  'topics:list': {},
-  'topics:save': {
+  'schedules:calendar': { year: 2026 },
+  'schedules:saveCalendar': { year: 2026, days: [{ date: '2026-01-01', kind: 'holiday', name: 'Новый год' }] },
+  'schedules:importCalendar': { year: 2026, text: '2026-01-01;holiday;Новый год' },
+  'schedules:saveClosure': { action: 'add', officeId: randomUUID(), date: '2026-12-01', reason: 'санитарный день' },
+  'schedules:topics': {},
+  'schedules:saveTopic': {
     id: null,
     name: 'Приём документов',
     durationMinutes: 15,
@@ -184,13 +184,13 @@ describeEachDatabase('dispatch: access', (getCtx) => {
   it('serves the public channels to a window with nobody signed in', async () => {
     const env = getCtx()
     const call = anonymousCall(env)
-    expect(await dispatch('session:current', {}, call)).toEqual({ ok: true, data: null })
+    expect(await dispatch('sessions:current', {}, call)).toEqual({ ok: true, data: null })
     const info = await dispatch('app:info', {}, call)
     expect(info).toMatchObject({
       ok: true,
       data: { demo: true, shell: 'web', version: 'test', today: '2026-11-22' },
     })
-    expect(await dispatch('session:signIn', VALID['session:signIn'], call)).toMatchObject({
+    expect(await dispatch('sessions:signIn', VALID['sessions:signIn'], call)).toMatchObject({
       ok: false,
       error: { code: 'BAD_CREDENTIALS' },
     })
@@ -199,7 +199,7 @@ describeEachDatabase('dispatch: access', (getCtx) => {
   it('refuses the clerk’s channels while the screen is locked, and keeps the session channels open', async () => {
     const env = getCtx()
     const call = await signedInCall(env, 'administrator')
-    expect(await dispatch('session:lock', {}, call)).toMatchObject({ ok: true, data: { locked: true } })
+    expect(await dispatch('sessions:lock', {}, call)).toMatchObject({ ok: true, data: { locked: true } })
     for (const channel of byAccess('clerk', 'supervisor', 'administrator')) {
       const result = await dispatch(channel, VALID[channel], call)
       expect(result, channel).toEqual({
@@ -207,9 +207,9 @@ describeEachDatabase('dispatch: access', (getCtx) => {
         error: { code: 'SCREEN_LOCKED', message: expect.stringMatching(/^Экран заблокирован/) },
       })
     }
-    expect(await dispatch('session:current', {}, call)).toMatchObject({ ok: true, data: { locked: true } })
-    expect(await dispatch('session:lock', {}, call)).toMatchObject({ ok: true })
-    expect(await dispatch('session:unlock', { password: call.clerk.password }, call)).toMatchObject({
+    expect(await dispatch('sessions:current', {}, call)).toMatchObject({ ok: true, data: { locked: true } })
+    expect(await dispatch('sessions:lock', {}, call)).toMatchObject({ ok: true })
+    expect(await dispatch('sessions:unlock', { password: call.clerk.password }, call)).toMatchObject({
       ok: true,
       data: { locked: false },
     })
@@ -223,7 +223,7 @@ describeEachDatabase('dispatch: access', (getCtx) => {
     env.clock.advance({ minutes: idle - 1 })
     expect(await dispatch('accounts:search', VALID['accounts:search'], call)).toMatchObject({ ok: true })
     env.clock.advance({ minutes: idle - 1 })
-    expect(await dispatch('session:touch', {}, call)).toEqual({ ok: true, data: null })
+    expect(await dispatch('sessions:touch', {}, call)).toEqual({ ok: true, data: null })
     env.clock.advance({ minutes: idle, ms: 1 })
     expect(await dispatch('accounts:search', VALID['accounts:search'], call)).toMatchObject({
       ok: false,
@@ -317,16 +317,16 @@ describeEachDatabase('dispatch: access', (getCtx) => {
     'readings:form',
     'readings:check',
     'readings:history',
-    'account:statement',
-    'account:month',
-    'account:balance',
-    'cabinet:state',
-    'payment:draft',
-    'bill:document',
+    'charges:statement',
+    'charges:month',
+    'charges:balance',
+    'cabinets:state',
+    'payments:draft',
+    'charges:bill',
     'appointments:forAccount',
-    'shift:receipts',
-    'shift:zReport',
-    'payment:receipt',
+    'shifts:receipts',
+    'shifts:zReport',
+    'payments:receipt',
   ] as const)('%s answers NOT_FOUND for an id that does not exist', async (channel) => {
     const call = await signedInCall(getCtx(), 'administrator')
     expect(await dispatch(channel, VALID[channel], call)).toEqual({

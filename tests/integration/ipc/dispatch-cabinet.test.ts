@@ -18,7 +18,7 @@ import {
 import { describeEachDatabase } from '../../helpers/database'
 import { auditActions, auditTrail, countAll } from '../../helpers/rows'
 
-type RegisterInput = ChannelInput<'cabinet:register'>
+type RegisterInput = ChannelInput<'cabinets:register'>
 
 /** A registration form with one part changed: `passport`, `holder` and the rest patched separately. */
 type Patch = {
@@ -98,7 +98,7 @@ describeEachDatabase('dispatch: cabinet', (getCtx) => {
     const { db } = operator.ctx
     const input = patched(registerInput(holder), patch)
     const before = await countAll(db, CABINET_TABLES)
-    const result = await dispatch('cabinet:register', input, operator)
+    const result = await dispatch('cabinets:register', input, operator)
     expect(result).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: expect.any(String), fields: expect.any(Object) },
@@ -120,7 +120,7 @@ describeEachDatabase('dispatch: cabinet', (getCtx) => {
       passport: { seriesNumber: '45 06 12', issuedOn: '1900-01-01', departmentCode: '7', issuedBy: '<b>' },
       holder: { surname: '1', firstName: '2' },
     })
-    const result = await dispatch('cabinet:register', input, operator)
+    const result = await dispatch('cabinets:register', input, operator)
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -143,17 +143,17 @@ describeEachDatabase('dispatch: cabinet', (getCtx) => {
     const supervisor = await signedInCall(env, 'supervisor')
     const cases: Array<[string, unknown, string]> = [
       [
-        'cabinet:reset',
+        'cabinets:reset',
         { accountId: holder.accountId, identity: { kind: 'stored', seriesNumber: 'x'.repeat(41) } },
         'seriesNumber',
       ],
       [
-        'cabinet:reset',
+        'cabinets:reset',
         { accountId: holder.accountId, identity: { kind: 'guess', seriesNumber: '4506 123456' } },
         'kind',
       ],
       [
-        'cabinet:reset',
+        'cabinets:reset',
         {
           accountId: holder.accountId,
           identity: {
@@ -164,9 +164,9 @@ describeEachDatabase('dispatch: cabinet', (getCtx) => {
         },
         'issuedOn',
       ],
-      ['cabinet:attach', { accountId: 'nope', seriesNumber: '4506 123456' }, 'accountId'],
-      ['cabinet:unblockReset', { accountId: holder.accountId, reason: ' ок ' }, 'reason'],
-      ['cabinet:unblockReset', { accountId: holder.accountId, reason: 'я'.repeat(501) }, 'reason'],
+      ['cabinets:attach', { accountId: 'nope', seriesNumber: '4506 123456' }, 'accountId'],
+      ['cabinets:unblockReset', { accountId: holder.accountId, reason: ' ок ' }, 'reason'],
+      ['cabinets:unblockReset', { accountId: holder.accountId, reason: 'я'.repeat(501) }, 'reason'],
     ]
     for (const [channel, input, field] of cases) {
       const before = await countAll(env.db, CABINET_TABLES)
@@ -201,33 +201,33 @@ describeEachDatabase('dispatch: cabinet', (getCtx) => {
     const workstation = env.settings.get().workstationId
     const start = (await auditActions(env.db, workstation)).length
 
-    await ok('cabinet:register', form)
+    await ok('cabinets:register', form)
     await ok('accounts:search', { query: `паспорт ${form.passport.seriesNumber}` })
-    await ok('passport:reveal', { personId: customer.personId })
+    await ok('cabinets:revealPassport', { personId: customer.personId })
     const other = await secondAccountOf(env.db, customer)
-    await ok('cabinet:attach', { accountId: other.accountId, seriesNumber: form.passport.seriesNumber })
+    await ok('cabinets:attach', { accountId: other.accountId, seriesNumber: form.passport.seriesNumber })
     const wrong = validPassportFor(customer).seriesNumber
     for (let i = 0; i < 3; i++) {
       env.clock.advance({ seconds: 30 })
       await refused(
-        'cabinet:reset',
+        'cabinets:reset',
         { accountId: customer.accountId, identity: { kind: 'stored', seriesNumber: wrong } },
         'IDENTITY_MISMATCH',
       )
     }
     await refused(
-      'cabinet:unblockReset',
+      'cabinets:unblockReset',
       { accountId: customer.accountId, reason: 'Клиент с паспортом у окна' },
       'FORBIDDEN',
     )
     env.clock.advance({ minutes: 2 })
     await ok(
-      'cabinet:unblockReset',
+      'cabinets:unblockReset',
       { accountId: customer.accountId, reason: 'Клиент с паспортом у окна' },
       supervisor,
     )
     env.clock.advance({ minutes: 1 })
-    const reset = (await ok('cabinet:reset', {
+    const reset = (await ok('cabinets:reset', {
       accountId: other.accountId,
       identity: { kind: 'stored', seriesNumber: form.passport.seriesNumber },
     })) as { password: string; state: { accountNumbers: string[] } }
@@ -268,7 +268,7 @@ describeEachDatabase('dispatch: cabinet', (getCtx) => {
     const before = await countAll(env.db, CABINET_TABLES)
     expect(
       await dispatch(
-        'cabinet:unblockReset',
+        'cabinets:unblockReset',
         { accountId: randomUUID(), reason: 'Клиент с паспортом' },
         operator,
       ),

@@ -28,7 +28,7 @@ describeEachDatabase('dispatch: free text is stored clean', (getCtx) => {
     const admin = await signedInCall(env, 'administrator')
     const officeId = await testOffice(env.db)
     const add = (reason: string) =>
-      dispatch('closures:save', { action: 'add', officeId, date: '2026-12-03', reason }, admin)
+      dispatch('schedules:saveClosure', { action: 'add', officeId, date: '2026-12-03', reason }, admin)
     const before = await countAll(env.db, ['office_closures', 'outbox', 'audit_log'])
     const refused = await add('Ремонт\u0000 помещения')
     expect(refused).toMatchObject({

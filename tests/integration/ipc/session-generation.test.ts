@@ -14,7 +14,7 @@ describeEachDatabase('a session and the data generation', (getCtx) => {
     const call = anonymousCall(env)
     call.sync = { ...call.sync, generation: () => generation }
     const signIn = (): Promise<unknown> =>
-      dispatch('session:signIn', { login: clerk.login, password: clerk.password }, call)
+      dispatch('sessions:signIn', { login: clerk.login, password: clerk.password }, call)
 
     expect(await signIn()).toMatchObject({ ok: true })
     expect(await dispatch('settings:get', {}, call)).toMatchObject({ ok: true })
@@ -28,7 +28,7 @@ describeEachDatabase('a session and the data generation', (getCtx) => {
       },
     })
     expect(call.session.clerk).toBeNull()
-    expect(await dispatch('session:current', {}, call)).toEqual({ ok: true, data: null })
+    expect(await dispatch('sessions:current', {}, call)).toEqual({ ok: true, data: null })
 
     expect(await signIn()).toMatchObject({ ok: true })
     expect(await dispatch('settings:get', {}, call)).toMatchObject({ ok: true })

@@ -75,7 +75,7 @@ describe('browser mode web server', () => {
   /** Sends a sign-in with the demo operator's right password and checks it never reached the dispatcher. */
   async function expectRefusedSignIn(
     headers: Record<string, string>,
-    path = '/api/session:signIn',
+    path = '/api/sessions:signIn',
   ): Promise<Reply> {
     const before = await countRows(getDb(), 'audit_log')
     const reply = await send(server.port, { path, method: 'POST', headers, body: signInBody })
@@ -187,7 +187,7 @@ describe('browser mode web server', () => {
   it('runs a good call through the dispatcher: the demo operator signs in', async () => {
     const before = await countRows(getDb(), 'audit_log')
     const reply = await send(server.port, {
-      path: '/api/session:signIn',
+      path: '/api/sessions:signIn',
       method: 'POST',
       headers: bridge({ origin: `http://127.0.0.1:${server.port}`, 'sec-fetch-site': 'same-origin' }),
       body: signInBody,
@@ -248,7 +248,7 @@ describe('browser mode web server', () => {
 
   it('refuses other methods and content types on the API', async () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
-      const reply = await send(server.port, { path: '/api/session:signIn', method, headers: bridge() })
+      const reply = await send(server.port, { path: '/api/sessions:signIn', method, headers: bridge() })
       expect(reply.status).toBe(405)
     }
     await expectRefusedSignIn(bridge({ 'content-type': 'text/plain' }))
@@ -257,7 +257,7 @@ describe('browser mode web server', () => {
   it('answers a body over 1 MiB with 413 and an envelope the bridge shows, not a reset', async () => {
     const input = { login: operator.login, password: operator.password, filler: 'я'.repeat(1024 * 1024) }
     const reply = await send(server.port, {
-      path: '/api/session:signIn',
+      path: '/api/sessions:signIn',
       method: 'POST',
       headers: bridge(),
       body: JSON.stringify({ input }),
@@ -292,7 +292,7 @@ describe('browser mode web server', () => {
         const req = request({
           host: '127.0.0.1',
           port: server.port,
-          path: '/api/session:signIn',
+          path: '/api/sessions:signIn',
           method: 'POST',
           headers: bridge({ 'content-length': String(1024 * 1024) }),
         })
@@ -312,7 +312,7 @@ describe('browser mode web server', () => {
       expect(lines()).toHaveLength(1)
       const [call] = lines() as [unknown[]]
       expect(call).toHaveLength(1)
-      expect(call[0]).toEqual(expect.stringContaining('session:signIn'))
+      expect(call[0]).toEqual(expect.stringContaining('sessions:signIn'))
       expect(String(call[0])).not.toMatch(/\n/)
     } finally {
       warn.mockRestore()
@@ -322,7 +322,7 @@ describe('browser mode web server', () => {
 
   it('refuses CORS preflight and never sends Access-Control-Allow-* headers', async () => {
     const preflight = await send(server.port, {
-      path: '/api/session:signIn',
+      path: '/api/sessions:signIn',
       method: 'OPTIONS',
       headers: {
         cookie,
@@ -332,7 +332,7 @@ describe('browser mode web server', () => {
       },
     })
     expect(preflight.status).toBeGreaterThanOrEqual(400)
-    const own = await send(server.port, { path: '/api/session:signIn', method: 'OPTIONS', headers: bridge() })
+    const own = await send(server.port, { path: '/api/sessions:signIn', method: 'OPTIONS', headers: bridge() })
     expect(own.status).toBeGreaterThanOrEqual(400)
     expect(replies.length).toBeGreaterThan(20)
     for (const reply of replies) {

@@ -23,7 +23,7 @@ export function useIdleLock(options: {
     const every = Math.min(TOUCH_AT_MOST_EVERY_MS, (options.minutes.value * 60_000) / 2)
     if (options.active.value && now - lastTouch >= every) {
       lastTouch = now
-      call('session:touch', {}).catch(() => {
+      call('sessions:touch', {}).catch(() => {
         // A refused touch means the session ended or locked; the session store already knows.
       })
     }

@@ -20,7 +20,7 @@ export const useBillingStore = defineStore('billing', () => {
     balanceError.value = null
     if (balance.value?.accountId !== accountId) balance.value = null
     try {
-      const found = await call('account:balance', { accountId })
+      const found = await call('charges:balance', { accountId })
       if (mine === sequence.balance) balance.value = found
     } catch (err) {
       if (mine === sequence.balance) balanceError.value = errorMessage(err)
@@ -32,7 +32,7 @@ export const useBillingStore = defineStore('billing', () => {
     statementError.value = null
     if (statement.value?.accountId !== accountId) statement.value = null
     try {
-      const found = await call('account:statement', { accountId, from, to })
+      const found = await call('charges:statement', { accountId, from, to })
       if (mine === sequence.statement) statement.value = found
     } catch (err) {
       if (mine === sequence.statement) statementError.value = errorMessage(err)
@@ -43,7 +43,7 @@ export const useBillingStore = defineStore('billing', () => {
     const mine = ++sequence.month
     monthError.value = null
     try {
-      const found = await call('account:month', { accountId, period })
+      const found = await call('charges:month', { accountId, period })
       if (mine === sequence.month) month.value = found
     } catch (err) {
       if (mine === sequence.month) {

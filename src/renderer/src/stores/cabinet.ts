@@ -14,7 +14,7 @@ export const useCabinetStore = defineStore('cabinet', () => {
   async function load(accountId: string): Promise<void> {
     error.value = null
     try {
-      state.value = await call('cabinet:state', { accountId })
+      state.value = await call('cabinets:state', { accountId })
     } catch (err) {
       state.value = null
       error.value = errorMessage(err)
@@ -26,17 +26,17 @@ export const useCabinetStore = defineStore('cabinet', () => {
     state.value = result.state
   }
 
-  async function register(input: ChannelInput<'cabinet:register'>): Promise<void> {
-    took(await call('cabinet:register', input))
+  async function register(input: ChannelInput<'cabinets:register'>): Promise<void> {
+    took(await call('cabinets:register', input))
   }
-  async function reset(input: ChannelInput<'cabinet:reset'>): Promise<void> {
-    took(await call('cabinet:reset', input))
+  async function reset(input: ChannelInput<'cabinets:reset'>): Promise<void> {
+    took(await call('cabinets:reset', input))
   }
-  async function attach(input: ChannelInput<'cabinet:attach'>): Promise<void> {
-    state.value = await call('cabinet:attach', input)
+  async function attach(input: ChannelInput<'cabinets:attach'>): Promise<void> {
+    state.value = await call('cabinets:attach', input)
   }
-  async function unblock(input: ChannelInput<'cabinet:unblockReset'>): Promise<void> {
-    state.value = await call('cabinet:unblockReset', input)
+  async function unblock(input: ChannelInput<'cabinets:unblockReset'>): Promise<void> {
+    state.value = await call('cabinets:unblockReset', input)
   }
   function forgetIssued(): void {
     issued.value = null

@@ -38,7 +38,7 @@ export const useCashStore = defineStore('cash', () => {
 
   async function load(): Promise<void> {
     try {
-      state.value = await call('cash:state', {})
+      state.value = await call('shifts:state', {})
       error.value = null
     } catch (err) {
       error.value = errorMessage(err)
@@ -52,7 +52,7 @@ export const useCashStore = defineStore('cash', () => {
       return
     }
     try {
-      receipts.value = await call('shift:receipts', { shiftId: shift.id })
+      receipts.value = await call('shifts:receipts', { shiftId: shift.id })
       receiptsError.value = null
     } catch (err) {
       receiptsError.value = errorMessage(err)
@@ -61,7 +61,7 @@ export const useCashStore = defineStore('cash', () => {
 
   async function loadShifts(): Promise<void> {
     try {
-      shifts.value = await call('shift:list', {})
+      shifts.value = await call('shifts:list', {})
       shiftsError.value = null
     } catch (err) {
       shiftsError.value = errorMessage(err)
@@ -79,31 +79,31 @@ export const useCashStore = defineStore('cash', () => {
   }
 
   async function openShift(float: string): Promise<void> {
-    setShift(await call('shift:open', { float }))
+    setShift(await call('shifts:open', { float }))
     await refresh()
   }
 
   async function cashMove(input: CashMoveInput): Promise<void> {
-    setShift(await call('shift:cashMove', input))
+    setShift(await call('shifts:cashMove', input))
   }
 
   function xReport(): Promise<PrintDocument> {
-    return call('shift:xReport', {})
+    return call('shifts:xReport', {})
   }
 
   async function closeShift(input: ShiftCloseInput): Promise<ShiftClosed> {
-    const closed = await call('shift:close', input)
+    const closed = await call('shifts:close', input)
     // Not awaited: the caller shows the Z-report while the screen catches up.
     void refresh()
     return closed
   }
 
   function zReport(shiftId: string): Promise<PrintDocument> {
-    return call('shift:zReport', { shiftId })
+    return call('shifts:zReport', { shiftId })
   }
 
   function draft(accountId: string): Promise<PaymentDraft> {
-    return call('payment:draft', { accountId })
+    return call('payments:draft', { accountId })
   }
 
   /** The key for this account and amount: the pending one when it is a retry, otherwise a new one. */
@@ -114,7 +114,7 @@ export const useCashStore = defineStore('cash', () => {
   }
 
   async function post(input: Omit<PaymentPostInput, 'idempotencyKey'>, amountKopecks: number) {
-    const result = await call('payment:post', {
+    const result = await call('payments:post', {
       ...input,
       idempotencyKey: keyFor(input.accountId, amountKopecks),
     })
@@ -129,26 +129,26 @@ export const useCashStore = defineStore('cash', () => {
     reason: string
     supervisor?: { login: string; password: string }
   }): Promise<PaymentPosted> {
-    const result = await call('payment:reverse', input)
+    const result = await call('payments:reverse', input)
     posted.value = result
     return result
   }
 
   function receipt(paymentId: string): Promise<PrintDocument> {
-    return call('payment:receipt', { paymentId })
+    return call('payments:receipt', { paymentId })
   }
 
   /** Prints through main; in browser mode main answers `browserDialog` and the caller prints. */
   async function print(paymentId: string): Promise<PrintResult> {
     try {
-      return await call('payment:print', { paymentId })
+      return await call('payments:print', { paymentId })
     } catch (err) {
       return { ok: false, message: errorMessage(err) }
     }
   }
 
   async function markPrinted(paymentId: string): Promise<void> {
-    await call('payment:markPrinted', { paymentId })
+    await call('payments:markPrinted', { paymentId })
   }
 
   function pay(req: PaymentRequest): void {

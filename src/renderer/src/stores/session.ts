@@ -21,21 +21,21 @@ export const useSessionStore = defineStore('session', () => {
   })
 
   async function restore(): Promise<void> {
-    session.value = await call('session:current', {})
+    session.value = await call('sessions:current', {})
   }
   async function signIn(login: string, password: string): Promise<void> {
-    session.value = await call('session:signIn', { login, password })
+    session.value = await call('sessions:signIn', { login, password })
     endedReason.value = null
   }
   async function signOut(): Promise<void> {
-    await call('session:signOut', {})
+    await call('sessions:signOut', {})
     session.value = null
   }
   async function lock(): Promise<void> {
-    if (session.value && !session.value.locked) session.value = await call('session:lock', {})
+    if (session.value && !session.value.locked) session.value = await call('sessions:lock', {})
   }
   async function unlock(password: string): Promise<void> {
-    session.value = await call('session:unlock', { password })
+    session.value = await call('sessions:unlock', { password })
   }
 
   return { session, clerk, locked, endedReason, restore, signIn, signOut, lock, unlock }

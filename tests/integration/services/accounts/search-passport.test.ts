@@ -95,7 +95,7 @@ describeEachDatabase('account search by passport', (getCtx) => {
     const call = await signedInCall(env)
     const holder = await freshHolder(env.db)
     const input = registerInput(holder)
-    expect(await dispatch('cabinet:register', input, call)).toMatchObject({ ok: true })
+    expect(await dispatch('cabinets:register', input, call)).toMatchObject({ ok: true })
     const result = await dispatch(
       'accounts:search',
       { query: `паспорт ${input.passport.seriesNumber}` },

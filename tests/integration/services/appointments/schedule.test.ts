@@ -186,7 +186,7 @@ describeEachDatabase('appointment administration', (getCtx) => {
     const env = getCtx()
     const officeId = await newOffice(env.db)
     const before = await countAll(env.db, TABLES)
-    const result = await dispatch('schedule:save', { officeId, days }, await adminCall(env))
+    const result = await dispatch('schedules:save', { officeId, days }, await adminCall(env))
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('VALIDATION')
@@ -202,7 +202,7 @@ describeEachDatabase('appointment administration', (getCtx) => {
     expect(unknown.message).toContain('Такого отделения нет')
     const operator = await signedInCall(env, 'operator')
     const result = await dispatch(
-      'schedule:save',
+      'schedules:save',
       { officeId: await newOffice(env.db), days: week() },
       operator,
     )
@@ -301,7 +301,7 @@ describeEachDatabase('appointment administration', (getCtx) => {
       '2029-03-07;workday;Среда',
       `2029-06-12;holiday;${'д'.repeat(121)}`,
     ].join('\n')
-    const result = await dispatch('calendar:import', { year: 2029, text }, await adminCall(env))
+    const result = await dispatch('schedules:importCalendar', { year: 2029, text }, await adminCall(env))
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('VALIDATION')
@@ -317,7 +317,7 @@ describeEachDatabase('appointment administration', (getCtx) => {
     expect(m).not.toContain('Строка 3:')
     expect(await countAll(env.db, TABLES)).toEqual(before)
     const empty = await dispatch(
-      'calendar:import',
+      'schedules:importCalendar',
       { year: 2029, text: '\n# ничего\n' },
       await adminCall(env),
     )
@@ -403,7 +403,7 @@ describeEachDatabase('appointment administration', (getCtx) => {
     expect(stranded.message).toContain('окажутся вне графика — 23.11.2026')
     expect(await countAll(env.db, TABLES)).toEqual(before)
     const short = await dispatch(
-      'closures:save',
+      'schedules:saveClosure',
       { action: 'add', officeId, date: '2026-11-26', reason: 'ой' },
       await adminCall(env),
     )
@@ -470,7 +470,7 @@ describeEachDatabase('appointment administration', (getCtx) => {
     )
     expect((await refused({ id: randomUUID() })).code).toBe('NOT_FOUND')
     const blank = await dispatch(
-      'topics:save',
+      'schedules:saveTopic',
       { id: null, name: ' ', durationMinutes: 15, whatToBring: '', active: true },
       await adminCall(env),
     )

@@ -107,13 +107,13 @@ describeEachDatabase('the bill', (getCtx) => {
     })
   })
 
-  it('is served on bill:document, and printing:pdf sends browser mode to the print dialog', async () => {
+  it('is served on charges:bill, and printing:pdf sends browser mode to the print dialog', async () => {
     const env = getCtx()
     const account = await paidAccount(env)
     const call = await signedInCall(env)
-    const result = await dispatch('bill:document', { accountId: account.id, period: '2026-10' }, call)
+    const result = await dispatch('charges:bill', { accountId: account.id, period: '2026-10' }, call)
     expect(result).toMatchObject({ ok: true, data: { title: expect.stringContaining(account.number) } })
-    const bad = await dispatch('bill:document', { accountId: account.id, period: '2026-13' }, call)
+    const bad = await dispatch('charges:bill', { accountId: account.id, period: '2026-13' }, call)
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     if (!result.ok) return
     expect(await dispatch('printing:pdf', { document: result.data }, call)).toEqual({

@@ -107,10 +107,10 @@ describeEachDatabase('passports at rest', (getCtx) => {
     const call = await signedInCall(env)
     const holder = await freshHolder(env.db)
     const input = registerInput(holder)
-    const registered = await dispatch('cabinet:register', input, call)
+    const registered = await dispatch('cabinets:register', input, call)
     expect(registered).toMatchObject({ ok: true })
 
-    const result = await dispatch('passport:reveal', { personId: holder.personId }, call)
+    const result = await dispatch('cabinets:revealPassport', { personId: holder.personId }, call)
     const { series, number } = passportDigits(input.passport.seriesNumber)
     expect(result).toEqual({
       ok: true,
@@ -143,7 +143,7 @@ describeEachDatabase('passports at rest', (getCtx) => {
     const call = await signedInCall(env)
     const holder = await freshHolder(env.db)
     const before = await countAll(env.db, ['audit_log', 'outbox'])
-    expect(await dispatch('passport:reveal', { personId: holder.personId }, call)).toMatchObject({
+    expect(await dispatch('cabinets:revealPassport', { personId: holder.personId }, call)).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringMatching(/не записан/) },
     })

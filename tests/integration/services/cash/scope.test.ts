@@ -43,13 +43,13 @@ const ALLOWED: Record<ClerkRole, Where[]> = {
 
 /** Every channel that reads a shift or a payment of one. */
 const READS = [
-  ['shift:receipts', (s: ClosedShift) => ({ shiftId: s.shiftId })],
-  ['shift:zReport', (s: ClosedShift) => ({ shiftId: s.shiftId })],
-  ['reports:payments', (s: ClosedShift) => ({ scope: 'shift', shiftId: s.shiftId })],
-  ['reports:paymentsDocument', (s: ClosedShift) => ({ scope: 'shift', shiftId: s.shiftId })],
-  ['payment:receipt', (s: ClosedShift) => ({ paymentId: s.paymentId })],
-  ['payment:print', (s: ClosedShift) => ({ paymentId: s.paymentId })],
-  ['payment:markPrinted', (s: ClosedShift) => ({ paymentId: s.paymentId })],
+  ['shifts:receipts', (s: ClosedShift) => ({ shiftId: s.shiftId })],
+  ['shifts:zReport', (s: ClosedShift) => ({ shiftId: s.shiftId })],
+  ['payments:report', (s: ClosedShift) => ({ scope: 'shift', shiftId: s.shiftId })],
+  ['payments:reportDocument', (s: ClosedShift) => ({ scope: 'shift', shiftId: s.shiftId })],
+  ['payments:receipt', (s: ClosedShift) => ({ paymentId: s.paymentId })],
+  ['payments:print', (s: ClosedShift) => ({ paymentId: s.paymentId })],
+  ['payments:markPrinted', (s: ClosedShift) => ({ paymentId: s.paymentId })],
 ] as const
 
 const WRITTEN = ['payments', 'audit_log', 'outbox']
@@ -104,7 +104,7 @@ describeEachDatabase('cash: who sees which shift', (getCtx) => {
     const call = await atDesk('operator')
     const ctx: ServiceContext = { ...env.ctx, settings: memorySettings({ officeId, counterNumber: 63 }) }
     const shift = await openShift(ctx, call.session.clerk!, { float: '0' })
-    const result = await dispatch('shift:receipts', { shiftId: shift.id }, call)
+    const result = await dispatch('shifts:receipts', { shiftId: shift.id }, call)
     expect(result).toEqual({ ok: true, data: [] })
   })
 

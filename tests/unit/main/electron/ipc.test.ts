@@ -38,22 +38,22 @@ describe('registerIpc', () => {
   })
 
   it('answers a message from the app window through the dispatcher', async () => {
-    const reply = await handlers.get('session:current')!(event(APP_URL), {})
+    const reply = await handlers.get('sessions:current')!(event(APP_URL), {})
     expect(reply).toEqual({ ok: true, data: null })
   })
 
   it('refuses a message from another page', async () => {
-    const reply = await handlers.get('session:current')!(event('https://evil.example/'), {})
+    const reply = await handlers.get('sessions:current')!(event('https://evil.example/'), {})
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('refuses a message from a subframe, even one showing the app URL', async () => {
-    const reply = await handlers.get('session:current')!(event(APP_URL, { subframe: true }), {})
+    const reply = await handlers.get('sessions:current')!(event(APP_URL, { subframe: true }), {})
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('refuses a message whose frame is gone', async () => {
-    const reply = await handlers.get('session:current')!(
+    const reply = await handlers.get('sessions:current')!(
       { sender: { id: 2, mainFrame: {} }, senderFrame: null },
       {},
     )

@@ -27,7 +27,7 @@ describe('contract coverage', () => {
   })
 
   it('keeps sign-in and app info public, settings and audit for the administrator', () => {
-    expect(contract['session:signIn'].access).toBe('public')
+    expect(contract['sessions:signIn'].access).toBe('public')
     expect(contract['app:info'].access).toBe('public')
     expect(contract['settings:update'].access).toBe('administrator')
     expect(contract['audit:verify'].access).toBe('administrator')

@@ -47,7 +47,7 @@ describe('validation messages', () => {
 
   it('the walk starts from inputs of the right shape', () => {
     expect(
-      contract['session:signIn'].input.safeParse(sampleOf(contract['session:signIn'].input)).success,
+      contract['sessions:signIn'].input.safeParse(sampleOf(contract['sessions:signIn'].input)).success,
     ).toBe(true)
     expect(contract['accounts:get'].input.safeParse(sampleOf(contract['accounts:get'].input)).success).toBe(
       true,
@@ -58,11 +58,11 @@ describe('validation messages', () => {
     const wrongType = await refusal('accounts:search', { query: 42 })
     expect(wrongType.fields).toEqual({ query: 'Ожидался текст' })
     expect(wrongType.message).toBe('Проверьте поле «Поиск»: Ожидался текст')
-    const missing = await refusal('session:unlock', {})
+    const missing = await refusal('sessions:unlock', {})
     expect(missing.fields).toEqual({ password: 'Заполните поле' })
     const list = await refusal('printing:print', { document: { title: 'Т', blocks: {} } })
     expect(list.fields).toEqual({ blocks: 'Ожидался список' })
-    const extra = await refusal('session:signIn', { login: 'a', password: 'b', role: 'admin' })
+    const extra = await refusal('sessions:signIn', { login: 'a', password: 'b', role: 'admin' })
     expect(extra.fields).toEqual({ role: 'Лишнее поле в запросе: обновите приложение' })
   })
 })
@@ -71,7 +71,7 @@ describe('the size of a refusal', () => {
   it('stays under 4 KB with 10,000 unknown keys', async () => {
     const input: Record<string, unknown> = { login: 'operator', password: 'operator123' }
     for (let i = 0; i < 10_000; i++) input[`key${i}`] = i
-    const error = await refusal('session:signIn', input)
+    const error = await refusal('sessions:signIn', input)
     expect(error.size).toBeLessThanOrEqual(4096)
     expect(Object.keys(error.fields ?? {}).length).toBeGreaterThan(0)
     expect(Object.keys(error.fields ?? {}).length).toBeLessThanOrEqual(8)
