@@ -1,0 +1,17 @@
+// The handlers of the online cabinet at the counter: registration, password reset, attaching an
+// account, unblocking, the passport shown in full: each channel's input to its service. Joined with
+// the other capabilities' in ../handlers.ts.
+import { attachAccount, cabinetState, unblockReset } from '../../services/cabinet/cabinets'
+import { registerCabinet, resetCabinetPassword } from '../../services/cabinet/issue'
+import { revealPassport } from '../../services/cabinet/passports'
+import { clerk, clerkId, type HandlersOf } from './call-context'
+
+export const cabinetsHandlers = {
+  'cabinets:state': (i, c) => cabinetState(c.ctx, i.accountId),
+  'cabinets:register': (i, c) =>
+    c.sync.direct('регистрация личного кабинета', (ctx) => registerCabinet(ctx, clerk(c), i)),
+  'cabinets:reset': (i, c) => resetCabinetPassword(c.ctx, clerk(c), i),
+  'cabinets:attach': (i, c) => attachAccount(c.ctx, clerkId(c), i),
+  'cabinets:unblockReset': (i, c) => unblockReset(c.ctx, clerkId(c), i),
+  'cabinets:revealPassport': (i, c) => revealPassport(c.ctx, clerkId(c), i.personId),
+} satisfies HandlersOf<'cabinets'>
