@@ -68,5 +68,27 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // One SQL layer (DESIGN.md «Data»): services open transactions and call the repositories in
+    // src/main/db/repositories/; they never build a query themselves.
+    files: ['src/main/services/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.type="Identifier"][callee.name=/^(trx|knex|tx|db|q|query)$/]',
+          message: 'Запрос к базе строится в src/main/db/repositories/, не в сервисе.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(knex|raw|queryBuilder|schema)$/]',
+          message: 'Запрос к базе строится в src/main/db/repositories/, не в сервисе.',
+        },
+        {
+          selector: 'MemberExpression[property.name="schema"][object.property.name="knex"]',
+          message: 'Схема базы меняется миграциями в src/main/db/migrations/.',
+        },
+      ],
+    },
+  },
   prettier,
 )
