@@ -133,9 +133,17 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
     })),
   },
   'schedules:calendar': { year: 2026 },
-  'schedules:saveCalendar': { year: 2026, days: [{ date: '2026-01-01', kind: 'holiday', name: 'Новый год' }] },
+  'schedules:saveCalendar': {
+    year: 2026,
+    days: [{ date: '2026-01-01', kind: 'holiday', name: 'Новый год' }],
+  },
   'schedules:importCalendar': { year: 2026, text: '2026-01-01;holiday;Новый год' },
-  'schedules:saveClosure': { action: 'add', officeId: randomUUID(), date: '2026-12-01', reason: 'санитарный день' },
+  'schedules:saveClosure': {
+    action: 'add',
+    officeId: randomUUID(),
+    date: '2026-12-01',
+    reason: 'санитарный день',
+  },
   'schedules:topics': {},
   'schedules:saveTopic': {
     id: null,
