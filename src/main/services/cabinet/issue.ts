@@ -9,16 +9,16 @@ import { checkPassport, parseSeriesNumber, type PassportFields } from '../../../
 import { checkPersonName, type PersonNameFields } from '../../../shared/person-name'
 import { isUniqueViolation } from '../../db/errors'
 import {
-  currentDocument,
   failedChecksToday,
   findCabinetByAccount,
   findCabinetByLogin,
   findCabinetByPerson,
+  setCabinetPassword,
   type CabinetRow,
-  type DocumentRow,
 } from '../../db/repositories/cabinets'
 import { findOffice } from '../../db/repositories/organisation'
-import { insertPerson } from '../../db/repositories/persons'
+import { currentDocument, type DocumentRow } from '../../db/repositories/passports'
+import { insertPerson, personName, type PersonNameRow } from '../../db/repositories/persons'
 import type { PassportRecord } from '../../security/passport-vault'
 import { appendAudit, recordAudit } from '../core/audit'
 import { cabinetState, requireOpenAccount, today } from './cabinets'
@@ -398,12 +398,7 @@ export async function resetCabinetPassword(
       // supervisor vouches for it.
       const supervisor = await confirmBySupervisor(ctx, clerk, identity.supervisor)
       confirmedBy = supervisor.id
-      const holder = (await ctx.db.knex('persons').where({ id: cabinet.person_id }).first()) as {
-        surname: string
-        first_name: string
-        patronymic: string | null
-        birth_date: string | null
-      }
+      const holder = (await personName(ctx.db.knex, cabinet.person_id)) as PersonNameRow
       if (!sameHolder(holder, name, record.birthDate))
         return identityFailed(ctx, clerk.id, input.accountId, day)
       newRecord = record
@@ -433,7 +428,7 @@ async function applyReset(
 ): Promise<void> {
   const now = ctx.clock.now().toISOString()
   const update = { password_hash: hash, must_change: true, updated_at: now, password_changed_at: now }
-  await trx('cabinets').where({ id: cabinet.id }).update(update)
+  await setCabinetPassword(trx, cabinet.id, update)
   const check = {
     id: ctx.newId(),
     account_id: accountId,
