@@ -10,7 +10,7 @@ import { openDb, type Db } from '../src/main/db/connection'
 import { bulkInsert } from '../src/main/db/bulk'
 import { migrateToLatest } from '../src/main/db/migrate'
 import { Random } from '../src/main/demo/random'
-import { listTopics } from '../src/main/services/appointments/office-calendar'
+import { allTopics } from '../src/main/db/repositories/topics'
 import { freeSlotsAllTopics, freeSlotsFor } from '../src/main/services/appointments/slots-load'
 import { dayGrid, dayPlan, stepsCovered, type DayPlan } from '../src/shared/appointments/slots'
 import { minutesOf, timeOf, zonedInstant } from '../src/shared/appointments/zoned-time'
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     const clock = new BenchClock()
     const ctx = benchContext(db, clock)
     const today = businessDate(clock.now(), DEFAULT_TIME_ZONE)
-    const topics = (await listTopics(db.knex)).filter((t) => t.active)
+    const topics = (await allTopics(db.knex)).filter((t) => t.active)
     const filling = performance.now()
     const { officeId, seats } = await fillBenchOffice(db, today, topics)
     console.log(

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../../src/main/db/connection'
 import { buildDemoSqlite } from '../../../src/main/demo/build'
 import { PRODUCTION_CALENDAR } from '../../../src/main/demo/production-calendar'
-import type { AppointmentRow } from '../../../src/main/services/appointments/views'
+import type { AppointmentRow } from '../../../src/main/db/repositories/appointments'
 import { withinPlan } from '../../../src/shared/appointments/admin-rules'
 import {
   dayPlan,

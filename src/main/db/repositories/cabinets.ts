@@ -83,35 +83,6 @@ export async function failedChecksToday(
   return Number(row?.n ?? 0)
 }
 
-export interface DocumentRow {
-  id: string
-  person_id: string
-  number_hmac: string
-  masked: string
-  sealed: string
-  key_id: string
-}
-
-export async function currentDocument(
-  db: Db | Knex.Transaction,
-  personId: string,
-): Promise<DocumentRow | undefined> {
-  return (await reader(db)('person_documents')
-    .where({ person_id: personId, kind: 'passport_rf' })
-    .whereNull('replaced_at')
-    .first()) as DocumentRow | undefined
-}
-
-export async function findDocumentByHmac(
-  db: Db | Knex.Transaction,
-  hmac: string,
-): Promise<DocumentRow | undefined> {
-  return (await reader(db)('person_documents')
-    .where({ number_hmac: hmac, kind: 'passport_rf' })
-    .whereNull('replaced_at')
-    .first()) as DocumentRow | undefined
-}
-
 export interface AccountPersonRow {
   person_id: string
   surname: string
@@ -138,4 +109,19 @@ export async function accountPersonRows(
       'ap.owner',
       'ap.registered',
     )) as AccountPersonRow[]
+}
+
+export interface PasswordChange {
+  password_hash: string
+  must_change: boolean
+  updated_at: string
+  password_changed_at: string
+}
+
+export async function setCabinetPassword(
+  trx: Knex.Transaction,
+  id: string,
+  change: PasswordChange,
+): Promise<void> {
+  await trx('cabinets').where({ id }).update(change)
 }

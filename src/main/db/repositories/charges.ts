@@ -1,7 +1,9 @@
-// Charges and what a charge run reads: rates, the accounts of a chunk with their people counts,
-// the estimated lines of earlier periods, and the charges already stored for the period.
+// Charges and what a charge run reads and writes: rates, the accounts of a chunk with their people
+// counts, the estimated lines of earlier periods, the charges stored for the period, and the rows
+// a computed charge is stored as.
 import type { Knex } from 'knex'
-import type { NormRate, TariffRate } from '../../../shared/billing/charges'
+import type { ChargeLine, NormRate, TariffRate } from '../../../shared/billing/charges'
+import { bulkInsert } from '../bulk'
 import type { Db, Dialect } from '../connection'
 import { fetchRows } from '../json-rows'
 
@@ -223,4 +225,62 @@ export async function chargesFor(
     })),
     lines: lines.map(toLine),
   }
+}
+
+/** What a charge line stores of a computed one (the columns the run also compares by). */
+export type ChargeLineValues = Pick<
+  LineRow,
+  'meter_id' | 'zone' | 'kind' | 'volume_milli' | 'price_kopecks' | 'amount_kopecks' | 'ref_periods'
+>
+
+/** A computed charge line in the row shape it is stored (and compared) in. */
+export function chargeLineValues(l: ChargeLine): ChargeLineValues {
+  return {
+    meter_id: l.meterId,
+    zone: l.zone,
+    kind: l.kind,
+    volume_milli: l.volumeMilli,
+    price_kopecks: l.priceKopecks,
+    amount_kopecks: l.amountKopecks,
+    ref_periods: l.refPeriods.join(','),
+  }
+}
+
+export type NewCharge = {
+  id: string
+  account_id: string
+  service_id: string
+  period: string
+  basis: string
+  amount_kopecks: number
+  run_id: string
+  computed_at: string
+}
+
+export type NewChargeLine = ChargeLineValues & {
+  id: string
+  charge_id: string
+  account_id: string
+  service_id: string
+  period: string
+}
+
+/** Removes charges with their lines, 500 at a time. */
+export async function deleteCharges(trx: Knex.Transaction, chargeIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < chargeIds.length; i += 500) {
+    const slice = chargeIds.slice(i, i + 500)
+    await trx('charge_lines').whereIn('charge_id', slice).delete()
+    await trx('charges').whereIn('id', slice).delete()
+  }
+}
+
+/** Stores charges, then their lines, packed (a run writes thousands at a time). */
+export async function insertCharges(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+  charges: readonly NewCharge[],
+  lines: readonly NewChargeLine[],
+): Promise<void> {
+  await bulkInsert(trx, dialect, 'charges', charges)
+  await bulkInsert(trx, dialect, 'charge_lines', lines)
 }

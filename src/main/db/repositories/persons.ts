@@ -1,5 +1,5 @@
-// Writing people: the folded name keys and the name-word dictionary the search relies on are
-// kept in step with every insert.
+// People: their name as records hold it, and writing them — the folded name keys and the
+// name-word dictionary the search relies on are kept in step with every insert.
 import type { Knex } from 'knex'
 import { foldForSearch } from '../../../shared/text/normalize'
 
@@ -34,4 +34,20 @@ export async function insertPerson(trx: Knex.Transaction, p: NewPerson): Promise
   const words = keys.filter((w) => w.length > 0).map((word) => ({ word }))
   if (words.length > 0) await trx('name_words').insert(words).onConflict('word').ignore()
   return row
+}
+
+export interface PersonNameRow {
+  surname: string
+  first_name: string
+  patronymic: string | null
+  birth_date: string | null
+}
+
+/** The person's name and birth date as on record. */
+export async function personName(
+  db: Knex | Knex.Transaction,
+  id: string,
+): Promise<PersonNameRow | undefined> {
+  return (await db('persons').where({ id }).first('surname', 'first_name', 'patronymic', 'birth_date')) as
+    PersonNameRow | undefined
 }

@@ -212,3 +212,37 @@ export async function readingsForRun(
     }
   })
 }
+
+/**
+ * The billable active readings of `meterIds` before `since`, newest first within each chunk of 500
+ * meters (a meter's readings all fall in its own chunk, so its first one is its latest).
+ */
+export async function billableReadingsBefore(
+  db: Reader,
+  meterIds: readonly string[],
+  since: string,
+): Promise<ReadingRecord[]> {
+  const out: ReadingRecord[] = []
+  for (let i = 0; i < meterIds.length; i += 500) {
+    const rows = (await db('readings')
+      .whereIn('meter_id', meterIds.slice(i, i + 500))
+      .where('period', '<', since)
+      .where({ status: 'active' })
+      .where('billable', true)
+      .orderBy([
+        { column: 'period', order: 'desc' },
+        { column: 'taken_on', order: 'desc' },
+      ])) as ReadingRecord[]
+    out.push(...rows)
+  }
+  return out
+}
+
+/** Marks a reading replaced by a corrected one. */
+export async function supersedeReading(
+  trx: Knex.Transaction,
+  id: string,
+  supersededBy: string,
+): Promise<void> {
+  await trx('readings').where({ id }).update({ status: 'superseded', superseded_by: supersededBy })
+}

@@ -2,7 +2,8 @@
 // account, unblocking, the passport shown in full: each channel's input to its service. Joined with
 // the other capabilities' in ../handlers.ts.
 import { attachAccount, cabinetState, unblockReset } from '../../services/cabinet/cabinets'
-import { registerCabinet, resetCabinetPassword } from '../../services/cabinet/issue'
+import { registerCabinet } from '../../services/cabinet/issue'
+import { resetCabinetPassword } from '../../services/cabinet/reset'
 import { revealPassport } from '../../services/cabinet/passports'
 import { clerk, clerkId, type HandlersOf } from './call-context'
 

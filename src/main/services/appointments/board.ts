@@ -3,18 +3,20 @@
 import { dayGrid, dayPlan, stepsCovered } from '../../../shared/appointments/slots'
 import { addDays, businessDate } from '../../../shared/dates'
 import type { AppointmentMeta, DayBoard, DayLoad } from '../../../shared/domain/appointment'
+import { appointmentsPerDay, appointmentsOfDay } from '../../db/repositories/appointments'
+import { seatsTakenPerStep } from '../../db/repositories/appointment-seats'
 import { listOffices } from '../../db/repositories/organisation'
+import { allTopics, appointmentRules } from '../../db/repositories/topics'
 import type { ServiceContext } from '../core/context'
 import { requireOrganisation } from '../core/organisation'
-import { listTopics, loadOfficeCalendar, loadRules, requireOffice, takenSeats } from './office-calendar'
-import { listAppointments } from './views'
+import { loadOfficeCalendar, requireOffice } from './office-calendar'
 
 export async function appointmentMeta(ctx: ServiceContext): Promise<AppointmentMeta> {
   const [org, offices, topics, rules] = await Promise.all([
     requireOrganisation(ctx),
     listOffices(ctx.db),
-    listTopics(ctx.db.knex),
-    loadRules(ctx.db.knex),
+    allTopics(ctx.db.knex),
+    appointmentRules(ctx.db.knex),
   ])
   return {
     offices,
@@ -27,15 +29,11 @@ export async function appointmentMeta(ctx: ServiceContext): Promise<AppointmentM
 
 export async function dayBoard(ctx: ServiceContext, officeId: string, date: string): Promise<DayBoard> {
   const knex = ctx.db.knex
-  await requireOffice(knex, officeId)
+  await requireOffice(ctx.db, officeId)
   const [office, rules, appointments] = await Promise.all([
     loadOfficeCalendar(knex, officeId, date, date),
-    loadRules(knex),
-    listAppointments(knex, (q) =>
-      q
-        .where({ 'ap.office_id': officeId, 'ap.date': date })
-        .orderBy([{ column: 'ap.starts' }, { column: 'ap.created_at' }]),
-    ),
+    appointmentRules(knex),
+    appointmentsOfDay(knex, officeId, date),
   ])
   const plan = dayPlan(date, office)
   const closedReason = plan
@@ -56,19 +54,13 @@ export async function dayBoard(ctx: ServiceContext, officeId: string, date: stri
 
 export async function weekLoad(ctx: ServiceContext, officeId: string, from: string): Promise<DayLoad[]> {
   const knex = ctx.db.knex
-  await requireOffice(knex, officeId)
+  await requireOffice(ctx.db, officeId)
   const to = addDays(from, 6)
   const [office, rules, taken, counts] = await Promise.all([
     loadOfficeCalendar(knex, officeId, from, to),
-    loadRules(knex),
-    takenSeats(knex, officeId, from, to),
-    knex('appointments')
-      .where({ office_id: officeId })
-      .whereBetween('date', [from, to])
-      .whereIn('status', ['booked', 'arrived', 'served'])
-      .groupBy('date')
-      .select('date')
-      .count({ n: '*' }) as Promise<Array<{ date: string; n: number | string }>>,
+    appointmentRules(knex),
+    seatsTakenPerStep(knex, officeId, from, to),
+    appointmentsPerDay(knex, officeId, from, to),
   ])
   const days: DayLoad[] = []
   for (let date = from; date <= to; date = addDays(date, 1)) {

@@ -17,12 +17,21 @@ import type { ClerkInfo } from '../../../shared/domain/clerk'
 import type { BookInput } from '../../../shared/ipc/schemas/appointment'
 import { OknoError } from '../../../shared/ipc/envelope'
 import { isUniqueViolation } from '../../db/errors'
+import { findAccount } from '../../db/repositories/accounts'
+import {
+  findAppointment,
+  futureBookingsOf,
+  updateAppointment,
+  type AppointmentRow,
+} from '../../db/repositories/appointments'
+import { insertSeats, seatsAt, takeSeatsOf } from '../../db/repositories/appointment-seats'
+import { appointmentRules } from '../../db/repositories/topics'
 import { appendAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { enqueueOutbox, enqueueOutboxMany, insertRecorded } from '../core/outbox'
 import { requireOrganisation } from '../core/organisation'
-import { appointmentById, nameKey, ticketFor, type AppointmentRow } from './views'
-import { loadOfficeCalendar, loadRules, requireOffice, requireTopic } from './office-calendar'
+import { appointmentById, nameKey, ticketFor } from './views'
+import { loadOfficeCalendar, requireOffice, requireTopic } from './office-calendar'
 
 export const SLOT_TAKEN = 'Это время уже занято: выберите другое.'
 /** How often a booking that lost a race for a seat or a ticket code looks again. */
@@ -73,15 +82,15 @@ async function prepare(ctx: ServiceContext, input: BookInput, excludeId: string 
   const phone = input.phone ? normalizePhone(input.phone) : ''
   if (phone === null) refuse('phone', PHONE_MESSAGE)
   if (!input.accountId && !phone) refuse('phone', 'Без лицевого счёта нужен телефон для связи')
-  if (input.accountId && !(await knex('accounts').where({ id: input.accountId }).first())) {
+  if (input.accountId && !(await findAccount(ctx.db, input.accountId))) {
     throw new OknoError('NOT_FOUND', 'Лицевой счёт не найден. Повторите поиск.')
   }
   const [org, rules, topic] = await Promise.all([
     requireOrganisation(ctx),
-    loadRules(knex),
+    appointmentRules(knex),
     requireTopic(knex, input.topicId),
   ])
-  await requireOffice(knex, input.officeId)
+  await requireOffice(ctx.db, input.officeId)
   const now = ctx.clock.now()
   const today = businessDate(now, org.time_zone)
   if (input.date < today) refuse('date', 'Эта дата уже прошла: выберите сегодняшнюю или будущую.')
@@ -106,11 +115,7 @@ async function prepare(ctx: ServiceContext, input: BookInput, excludeId: string 
     )
   }
   const key = customerKey(input, phone)
-  let future = knex('appointments')
-    .where({ customer_key: key, status: 'booked' })
-    .where('starts_at', '>=', now.toISOString())
-  if (excludeId) future = future.whereNot({ id: excludeId })
-  const count = Number(((await future.count({ n: '*' }).first()) as { n: number | string }).n)
+  const count = await futureBookingsOf(knex, key, now.toISOString(), excludeId)
   if (count >= rules.maxFuturePerCustomer) {
     throw new OknoError(
       'CONFLICT',
@@ -134,10 +139,7 @@ async function prepare(ctx: ServiceContext, input: BookInput, excludeId: string 
 
 /** The lowest free seat of each step; null when a step is full. */
 async function freeSeats(trx: Knex.Transaction, p: Prepared): Promise<number[] | null> {
-  const rows = (await trx('appointment_seats')
-    .where({ office_id: p.input.officeId, date: p.input.date })
-    .whereIn('time', p.steps)
-    .select('time', 'seat')) as Array<{ time: string; seat: number }>
+  const rows = await seatsAt(trx, p.input.officeId, p.input.date, p.steps)
   const seats: number[] = []
   for (const step of p.steps) {
     const used = new Set(rows.filter((r) => r.time === step).map((r) => Number(r.seat)))
@@ -191,7 +193,7 @@ async function insertBooking(
     seat: seats[i] as number,
     appointment_id: id,
   }))
-  await trx('appointment_seats').insert(seatRows)
+  await insertSeats(trx, seatRows)
   await enqueueOutboxMany(
     ctx,
     trx,
@@ -246,7 +248,7 @@ export async function bookAppointment(
 }
 
 async function requireRow(trx: Knex | Knex.Transaction, id: string): Promise<AppointmentRow> {
-  const row = (await trx('appointments').where({ id }).first()) as AppointmentRow | undefined
+  const row = await findAppointment(trx, id)
   if (!row) throw new OknoError('NOT_FOUND', 'Запись не найдена. Обновите список.')
   return row
 }
@@ -258,10 +260,7 @@ async function release(
   row: AppointmentRow,
   change: Record<string, unknown>,
 ): Promise<void> {
-  const seats = (await trx('appointment_seats').where({ appointment_id: row.id })) as Array<
-    Record<string, unknown>
-  >
-  await trx('appointment_seats').where({ appointment_id: row.id }).delete()
+  const seats = await takeSeatsOf(trx, row.id)
   await enqueueOutboxMany(
     ctx,
     trx,
@@ -269,7 +268,7 @@ async function release(
       entity: 'appointment_seats',
       entityId: `${s.office_id}|${s.date}|${s.time}|${s.seat}`,
       op: 'delete' as const,
-      payload: s,
+      payload: { ...s },
     })),
   )
   await update(ctx, trx, row.id, change)
@@ -282,7 +281,7 @@ async function update(
   change: Record<string, unknown>,
 ): Promise<void> {
   const patch = { ...change, updated_at: ctx.clock.now().toISOString() }
-  await trx('appointments').where({ id }).update(patch)
+  await updateAppointment(trx, id, patch)
   await enqueueOutbox(ctx, trx, { entity: 'appointments', entityId: id, op: 'update', payload: patch })
 }
 

@@ -13,6 +13,7 @@ import type { AppointmentStatus } from '../../../shared/domain/appointment'
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { AppointmentReportInput } from '../../../shared/ipc/schemas/appointment-admin'
+import { appointmentCounts } from '../../db/repositories/appointment-report'
 import { recordAudit } from '../core/audit'
 import { newWorkbook, sheet, totalRow, type ColumnSpec } from '../cash/report-xlsx'
 import type { ServiceContext } from '../core/context'
@@ -66,18 +67,6 @@ class Groups {
   }
 }
 
-interface Row {
-  date: string
-  office_id: string
-  office_name: string
-  topic_id: string
-  topic_name: string
-  topic_sort: number | string
-  status: AppointmentStatus
-  moved: number | string | boolean
-  n: number | string
-}
-
 export async function appointmentsReport(
   ctx: ServiceContext,
   input: AppointmentReportInput,
@@ -91,31 +80,11 @@ export async function appointmentsReport(
       to: 'Слишком большой период',
     })
   }
-  const knex = ctx.db.knex
   const [org, office] = await Promise.all([
     requireOrganisation(ctx),
-    input.officeId ? requireOffice(knex, input.officeId) : Promise.resolve(null),
+    input.officeId ? requireOffice(ctx.db, input.officeId) : Promise.resolve(null),
   ])
-  let query = knex('appointments as ap')
-    .join('offices as o', 'o.id', 'ap.office_id')
-    .join('appointment_topics as t', 't.id', 'ap.topic_id')
-    .whereBetween('ap.date', [input.from, input.to])
-  if (office) query = query.where('ap.office_id', office.id)
-  const moved = 'CASE WHEN ap.rescheduled_to IS NULL THEN 0 ELSE 1 END'
-  const rows = (await query
-    .groupBy('ap.date', 'ap.office_id', 'o.name', 'ap.topic_id', 't.name', 't.sort', 'ap.status')
-    .groupByRaw(moved)
-    .select(
-      'ap.date',
-      'ap.office_id',
-      'o.name as office_name',
-      'ap.topic_id',
-      't.name as topic_name',
-      't.sort as topic_sort',
-      'ap.status',
-      knex.raw(`${moved} AS moved`),
-    )
-    .count({ n: '*' })) as Row[]
+  const rows = await appointmentCounts(ctx.db.knex, input.from, input.to, office?.id ?? null)
 
   const total = emptyCounts()
   const offices = new Groups()

@@ -13,6 +13,11 @@ import {
 } from '../../../shared/appointments/slots'
 import { formatDateRu } from '../../../shared/dates'
 import { OknoError } from '../../../shared/ipc/envelope'
+import {
+  upcomingAppointments,
+  upcomingSeatsPerStep,
+  type UpcomingScope,
+} from '../../db/repositories/appointment-report'
 import { loadOfficeCalendar } from './office-calendar'
 
 export interface PlannedChange {
@@ -28,18 +33,9 @@ export interface PlannedChange {
   closure?: string
 }
 
-const ACTIVE = ['booked', 'arrived']
 const SHOWN = 5
 /** Past any date an appointment can have. */
 const LAST_DATE = '9999-12-31'
-
-interface Booked {
-  office_id: string
-  office_name: string
-  date: string
-  starts: string
-  ends: string
-}
 
 function count(n: number): string {
   const tens = n % 100
@@ -71,20 +67,12 @@ export async function refuseStrandedAppointments(
   trx: Knex.Transaction,
   change: PlannedChange,
 ): Promise<void> {
-  const narrow = (q: Knex.QueryBuilder, table: string): Knex.QueryBuilder => {
-    q.where(`${table}.date`, '>=', change.from)
-    if (change.officeId) q.where(`${table}.office_id`, change.officeId)
-    if (change.calendar) q.where(`${table}.date`, 'like', `${change.calendar.year}-%`)
-    return q
+  const scope: UpcomingScope = {
+    from: change.from,
+    officeId: change.officeId,
+    year: change.calendar?.year,
   }
-  const booked = (await narrow(
-    trx('appointments as ap')
-      .join('offices as o', 'o.id', 'ap.office_id')
-      .whereIn('ap.status', ACTIVE)
-      .select('ap.office_id', 'o.name as office_name', 'ap.date', 'ap.starts', 'ap.ends')
-      .orderBy([{ column: 'ap.date' }, { column: 'ap.starts' }]),
-    'ap',
-  )) as Booked[]
+  const booked = await upcomingAppointments(trx, scope)
   if (booked.length === 0) return
   const officeIds = [...new Set(booked.map((b) => b.office_id))]
   const officeNames = new Map(booked.map((b) => [b.office_id, b.office_name]))
@@ -109,15 +97,7 @@ export async function refuseStrandedAppointments(
       return !p || !withinPlan(p, b.starts, b.ends)
     })
     .map((b) => `${formatDateRu(b.date)} ${b.starts} (${b.office_name})`)
-  const seats = (await narrow(
-    trx('appointment_seats as s')
-      .join('appointments as ap', 'ap.id', 's.appointment_id')
-      .whereIn('ap.status', ACTIVE)
-      .groupBy('s.office_id', 's.date', 's.time')
-      .select('s.office_id', 's.date', 's.time')
-      .count({ n: '*' }),
-    's',
-  )) as Array<{ office_id: string; date: string; time: string; n: number | string }>
+  const seats = await upcomingSeatsPerStep(trx, scope)
   const crowded = seats
     .filter((s) => {
       const p = plan(s.office_id, s.date)

@@ -2,7 +2,6 @@
 // the production calendar per year (edited, or imported from pasted text), an office's own closed
 // days, and the topics. Every change is audited and queued for the office server in its own
 // transaction, and refused — with nothing saved — when it would strand customers already booked.
-import type { Knex } from 'knex'
 import {
   calendarDayProblem,
   durationProblem,
@@ -25,22 +24,22 @@ import type {
   ScheduleSaveInput,
   TopicSaveInput,
 } from '../../../shared/ipc/schemas/appointment-admin'
+import { calendarDaysOfYear, replaceCalendarYear } from '../../db/repositories/calendar'
+import {
+  deleteClosure,
+  findClosure,
+  insertClosure,
+  officeWeekByDay,
+  replaceOfficeWeek,
+  type ScheduleRow,
+} from '../../db/repositories/schedules'
+import { allTopics, appointmentRules, nextTopicSort, updateTopic } from '../../db/repositories/topics'
 import { appendAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { enqueueOutboxMany, insertRecorded, type OutboxEntry } from '../core/outbox'
 import { requireOrganisation } from '../core/organisation'
-import { listTopics, loadOfficeCalendar, loadRules, requireOffice } from './office-calendar'
+import { loadOfficeCalendar, requireOffice } from './office-calendar'
 import { refuseStrandedAppointments } from './schedule-conflicts'
-
-interface ScheduleRow {
-  office_id: string
-  weekday: number
-  opens: string
-  closes: string
-  break_from: string | null
-  break_to: string | null
-  capacity: number
-}
 
 /** A day off as the form shows it: the usual hours filled in, ready to be switched on. */
 const DAY_OFF: Omit<WeekdayPlan, 'weekday'> = {
@@ -62,7 +61,7 @@ async function today(ctx: ServiceContext): Promise<string> {
 
 /** The office (refused when unknown) and the organisation's business date. */
 function officeAndToday(ctx: ServiceContext, officeId: string): Promise<[{ name: string }, string]> {
-  return Promise.all([requireOffice(ctx.db.knex, officeId), today(ctx)])
+  return Promise.all([requireOffice(ctx.db, officeId), today(ctx)])
 }
 
 const scheduleKey = (r: { office_id: string; weekday: number }): string => `${r.office_id}|${r.weekday}`
@@ -88,7 +87,7 @@ export async function officeSchedule(ctx: ServiceContext, officeId: string): Pro
   const knex = ctx.db.knex
   const [office, from] = await officeAndToday(ctx, officeId)
   const [rules, calendar] = await Promise.all([
-    loadRules(knex),
+    appointmentRules(knex),
     loadOfficeCalendar(knex, officeId, from, LAST_DATE),
   ])
   return {
@@ -131,11 +130,8 @@ export async function saveOfficeSchedule(
         input.days.filter((d) => d.working).map(({ weekday, working: _, ...plan }) => [weekday, plan]),
       ),
     })
-    const before = (await trx('office_schedules')
-      .where({ office_id: input.officeId })
-      .orderBy('weekday')) as ScheduleRow[]
-    await trx('office_schedules').where({ office_id: input.officeId }).delete()
-    if (after.length > 0) await trx('office_schedules').insert(after)
+    const before = await officeWeekByDay(trx, input.officeId)
+    await replaceOfficeWeek(trx, input.officeId, after)
     await enqueueOutboxMany(ctx, trx, replaced('office_schedules', scheduleKey, before, after))
     await appendAudit(ctx, trx, {
       action: 'appointments.schedule.save',
@@ -167,9 +163,7 @@ export async function saveClosure(
     )
   }
   await ctx.db.knex.transaction(async (trx) => {
-    const key = { office_id: input.officeId, date: input.date }
-    const existing = (await trx('office_closures').where(key).first()) as
-      { office_id: string; date: string; reason: string } | undefined
+    const existing = await findClosure(trx, input.officeId, input.date)
     if (input.action === 'add') {
       if (existing) {
         throw new OknoError(
@@ -179,14 +173,14 @@ export async function saveClosure(
         )
       }
       await refuseStrandedAppointments(trx, { from, officeId: input.officeId, closure: input.date })
-      const row = { ...key, reason: input.reason }
-      await trx('office_closures').insert(row)
+      const row = { office_id: input.officeId, date: input.date, reason: input.reason }
+      await insertClosure(trx, row)
       await enqueueOutboxMany(ctx, trx, replaced('office_closures', closureKey, [], [row]))
     } else {
       if (!existing) {
         throw new OknoError('NOT_FOUND', `${formatDateRu(input.date)} отделение не закрыто: снимать нечего.`)
       }
-      await trx('office_closures').where(key).delete()
+      await deleteClosure(trx, input.officeId, input.date)
       await enqueueOutboxMany(ctx, trx, replaced('office_closures', closureKey, [existing], []))
     }
     await appendAudit(ctx, trx, {
@@ -203,16 +197,8 @@ export async function saveClosure(
   return officeSchedule(ctx, input.officeId)
 }
 
-async function calendarYear(db: Knex | Knex.Transaction, year: number): Promise<CalendarYear> {
-  const days = (await db('calendar_days')
-    .where('date', 'like', `${year}-%`)
-    .orderBy('date')
-    .select('date', 'kind', 'name')) as CalendarDay[]
-  return { year, days }
-}
-
-export function listCalendar(ctx: ServiceContext, year: number): Promise<CalendarYear> {
-  return calendarYear(ctx.db.knex, year)
+export async function listCalendar(ctx: ServiceContext, year: number): Promise<CalendarYear> {
+  return { year, days: await calendarDaysOfYear(ctx.db.knex, year) }
 }
 
 /** Replaces the year's entries with `days` (checked, sorted, each date once). */
@@ -229,9 +215,8 @@ async function replaceCalendar(
       from,
       calendar: { year, days: new Map<string, CalendarKind>(days.map((d) => [d.date, d.kind])) },
     })
-    const before = (await calendarYear(trx, year)).days
-    await trx('calendar_days').where('date', 'like', `${year}-%`).delete()
-    if (days.length > 0) await trx('calendar_days').insert(days)
+    const before = await calendarDaysOfYear(trx, year)
+    await replaceCalendarYear(trx, year, days)
     const key = (d: CalendarDay): string => d.date
     await enqueueOutboxMany(ctx, trx, replaced('calendar_days', key, before, days))
     const tally = (list: CalendarDay[]): Record<CalendarKind, number> => ({
@@ -247,7 +232,7 @@ async function replaceCalendar(
       details: { year, before: tally(before), after: tally(days) },
     })
   })
-  return calendarYear(ctx.db.knex, year)
+  return listCalendar(ctx, year)
 }
 
 export async function saveCalendar(
@@ -286,7 +271,7 @@ export async function importCalendar(
 }
 
 export function listAllTopics(ctx: ServiceContext): Promise<AppointmentTopic[]> {
-  return listTopics(ctx.db.knex)
+  return allTopics(ctx.db.knex)
 }
 
 export async function saveTopic(
@@ -295,13 +280,13 @@ export async function saveTopic(
   input: TopicSaveInput,
 ): Promise<AppointmentTopic[]> {
   const knex = ctx.db.knex
-  const rules = await loadRules(knex)
+  const rules = await appointmentRules(knex)
   const durationError = durationProblem(input.durationMinutes, rules.slotMinutes)
   if (durationError) {
     throw new OknoError('VALIDATION', durationError, { durationMinutes: durationError })
   }
   await knex.transaction(async (trx) => {
-    const all = await listTopics(trx)
+    const all = await allTopics(trx)
     const before = input.id ? all.find((t) => t.id === input.id) : undefined
     if (input.id && !before) throw new OknoError('NOT_FOUND', 'Такой темы нет: обновите список.')
     const sameName = all.find((t) => t.id !== input.id && t.name.toLowerCase() === input.name.toLowerCase())
@@ -323,14 +308,12 @@ export async function saveTopic(
       active: input.active,
     }
     if (before) {
-      await trx('appointment_topics').where({ id: before.id }).update(fields)
+      await updateTopic(trx, before.id, fields)
       await enqueueOutboxMany(ctx, trx, [
         { entity: 'appointment_topics', entityId: before.id, op: 'update', payload: fields },
       ])
     } else {
-      const last = (await trx('appointment_topics').max({ m: 'sort' }).first()) as
-        { m: number | null } | undefined
-      const sort = Number(last?.m ?? 0) + 1
+      const sort = await nextTopicSort(trx)
       await insertRecorded(ctx, trx, 'appointment_topics', [
         { id, code: `topic_${id.slice(-12)}`, sort, ...fields },
       ])
@@ -358,5 +341,5 @@ export async function saveTopic(
       },
     })
   })
-  return listTopics(knex)
+  return allTopics(knex)
 }

@@ -5,14 +5,9 @@ import type { SlotsQuery } from '../../../shared/ipc/schemas/appointment'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { ServiceContext } from '../core/context'
 import { requireOrganisation } from '../core/organisation'
-import {
-  listTopics,
-  loadOfficeCalendar,
-  loadRules,
-  requireOffice,
-  requireTopic,
-  takenSeats,
-} from './office-calendar'
+import { seatsTakenPerStep } from '../../db/repositories/appointment-seats'
+import { allTopics, appointmentRules } from '../../db/repositories/topics'
+import { loadOfficeCalendar, requireOffice, requireTopic } from './office-calendar'
 
 /** The longest range one query may cover. */
 const MAX_RANGE_DAYS = 62
@@ -29,7 +24,7 @@ export async function freeSlotsAllTopics(
   q: Omit<SlotsQuery, 'topicId'>,
 ): Promise<Map<string, FreeSlot[]>> {
   const [topics, compute] = await Promise.all([
-    listTopics(ctx.db.knex),
+    allTopics(ctx.db.knex),
     officeSlots(ctx, q.officeId, q.from, q.to),
   ])
   return new Map(topics.filter((t) => t.active).map((t) => [t.id, compute(t.durationMinutes)]))
@@ -53,12 +48,12 @@ async function officeSlots(
   const knex = ctx.db.knex
   const [org, rules] = await Promise.all([
     requireOrganisation(ctx),
-    loadRules(knex),
-    requireOffice(knex, officeId),
+    appointmentRules(knex),
+    requireOffice(ctx.db, officeId),
   ])
   const [office, taken] = await Promise.all([
     loadOfficeCalendar(knex, officeId, from, to),
-    takenSeats(knex, officeId, from, to),
+    seatsTakenPerStep(knex, officeId, from, to),
   ])
   const now = ctx.clock.now()
   return (durationMinutes) =>

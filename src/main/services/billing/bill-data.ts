@@ -8,6 +8,8 @@ import type { MonthDetail } from '../../../shared/domain/billing'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PrintDocument } from '../../../shared/print/document'
 import { findAccount, listAccountPersons } from '../../db/repositories/accounts'
+import { paidPerServiceCode } from '../../db/repositories/balances'
+import { allServices } from '../../db/repositories/charges'
 import { metersOf, readingsOf, readingValues } from '../../db/repositories/readings'
 import { accountBalance, monthDetail } from './balances'
 import type { ServiceContext } from '../core/context'
@@ -15,23 +17,6 @@ import { buildBill, type BillReading, type BillServiceLine } from '../documents/
 import { requireOrganisation } from '../core/organisation'
 
 const ZONE_NAMES: Record<number, string[]> = { 2: ['день', 'ночь'], 3: ['пик', 'полупик', 'ночь'] }
-
-async function paidByService(
-  ctx: ServiceContext,
-  accountId: string,
-  period: string,
-): Promise<Map<string, number>> {
-  const rows = (await ctx.db
-    .knex('payment_allocations as x')
-    .join('payments as p', 'p.id', 'x.payment_id')
-    .join('services as s', 's.id', 'x.service_id')
-    .where('x.account_id', accountId)
-    .whereBetween('p.business_date', [firstDay(period), lastDay(period)])
-    .groupBy('s.code')
-    .select('s.code')
-    .sum({ total: 'x.amount_kopecks' })) as Array<{ code: string; total: number | string }>
-  return new Map(rows.map((r) => [r.code, Number(r.total)]))
-}
 
 function serviceLines(
   services: Array<{ code: string; name: string; unit: string }>,
@@ -122,10 +107,8 @@ export async function billDocument(
   }
   const [balance, paid, services, persons, readings] = await Promise.all([
     accountBalance(ctx, accountId, lastDay(period)),
-    paidByService(ctx, accountId, period),
-    ctx.db.knex('services').select('code', 'name', 'unit').orderBy('sort') as Promise<
-      Array<{ code: string; name: string; unit: string }>
-    >,
+    paidPerServiceCode(ctx.db.knex, accountId, firstDay(period), lastDay(period)),
+    allServices(ctx.db),
     listAccountPersons(ctx.db, accountId),
     monthReadings(ctx, accountId, period),
   ])

@@ -6,6 +6,7 @@ import { addPeriods } from '../../../shared/billing/period'
 import type { Db } from '../../db/connection'
 import { accountChunk, estimatedLines, type ChunkAccount, type LineRow } from '../../db/repositories/charges'
 import {
+  billableReadingsBefore,
   metersForRun,
   readingsForRun,
   type MeterRecord,
@@ -41,18 +42,8 @@ async function olderBaselines(
   const lonely = meters.filter((m) => !hasBaseline.has(m.id)).map((m) => m.id)
   if (lonely.length === 0) return []
   const latest = new Map<string, ReadingRecord>()
-  for (let i = 0; i < lonely.length; i += 500) {
-    const rows = (await db
-      .knex('readings')
-      .whereIn('meter_id', lonely.slice(i, i + 500))
-      .where('period', '<', since)
-      .where({ status: 'active' })
-      .where('billable', true)
-      .orderBy([
-        { column: 'period', order: 'desc' },
-        { column: 'taken_on', order: 'desc' },
-      ])) as ReadingRecord[]
-    for (const r of rows) if (!latest.has(r.meter_id)) latest.set(r.meter_id, r)
+  for (const r of await billableReadingsBefore(db.knex, lonely, since)) {
+    if (!latest.has(r.meter_id)) latest.set(r.meter_id, r)
   }
   return [...latest.values()]
 }

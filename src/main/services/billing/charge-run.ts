@@ -19,14 +19,20 @@ import { billedServiceCodes } from '../../../shared/billing/services'
 import type { ChargeRunResult } from '../../../shared/domain/billing'
 import { businessDate } from '../../../shared/dates'
 import { OknoError } from '../../../shared/ipc/envelope'
-import { bulkInsert } from '../../db/bulk'
+import { finishChargeRun, insertChargeRun, openAccountCount } from '../../db/repositories/charge-runs'
 import {
   allNorms,
   allServices,
   allTariffs,
+  chargeLineValues,
   chargesFor,
+  deleteCharges,
+  insertCharges,
+  type ChargeLineValues,
   type ChunkAccount,
   type LineRow,
+  type NewCharge,
+  type NewChargeLine,
 } from '../../db/repositories/charges'
 import { readingValues, type MeterRecord, type ReadingRecord } from '../../db/repositories/readings'
 import { recordAudit } from '../core/audit'
@@ -88,14 +94,7 @@ function toPrior(l: LineRow): PriorLine {
 }
 
 /** A comparable fingerprint of a service's lines (stored or computed), independent of their order. */
-function signature(
-  lines: ReadonlyArray<
-    Pick<
-      LineRow,
-      'meter_id' | 'zone' | 'kind' | 'volume_milli' | 'price_kopecks' | 'amount_kopecks' | 'ref_periods'
-    >
-  >,
-): string {
+function signature(lines: readonly ChargeLineValues[]): string {
   return lines
     .map((l) =>
       [
@@ -113,17 +112,7 @@ function signature(
 }
 
 function computedSignature(charge: ServiceCharge): string {
-  return signature(
-    charge.lines.map((l) => ({
-      meter_id: l.meterId,
-      zone: l.zone,
-      kind: l.kind,
-      volume_milli: l.volumeMilli,
-      price_kopecks: l.priceKopecks,
-      amount_kopecks: l.amountKopecks,
-      ref_periods: l.refPeriods.join(','),
-    })),
-  )
+  return signature(charge.lines.map(chargeLineValues))
 }
 
 /**
@@ -200,8 +189,8 @@ async function writeChunk(
   const storedBy = new Map(stored.charges.map((c) => [`${c.account_id}:${c.service_code}`, c]))
   const now = ctx.clock.now().toISOString()
   const remove: string[] = []
-  const charges: Array<Record<string, unknown>> = []
-  const lines: Array<Record<string, unknown>> = []
+  const charges: NewCharge[] = []
+  const lines: NewChargeLine[] = []
   for (const { accountId, charges: list } of computed) {
     for (const charge of list) {
       const key = `${accountId}:${charge.serviceCode}`
@@ -233,26 +222,15 @@ async function writeChunk(
           account_id: accountId,
           service_id: serviceId,
           period,
-          meter_id: l.meterId,
-          zone: l.zone,
-          kind: l.kind,
-          volume_milli: l.volumeMilli,
-          price_kopecks: l.priceKopecks,
-          amount_kopecks: l.amountKopecks,
-          ref_periods: l.refPeriods.join(','),
+          ...chargeLineValues(l),
         })
       }
     }
   }
   // Services no longer billed on an account (a meter removed, say): their charge goes.
   remove.push(...[...storedBy.values()].map((c) => c.id))
-  for (let i = 0; i < remove.length; i += 500) {
-    const slice = remove.slice(i, i + 500)
-    await trx('charge_lines').whereIn('charge_id', slice).delete()
-    await trx('charges').whereIn('id', slice).delete()
-  }
-  await bulkInsert(trx, ctx.db.dialect, 'charges', charges)
-  await bulkInsert(trx, ctx.db.dialect, 'charge_lines', lines)
+  await deleteCharges(trx, remove)
+  await insertCharges(trx, ctx.db.dialect, charges, lines)
   return charges.length + [...storedBy.values()].length
 }
 
@@ -295,9 +273,7 @@ export async function runCharges(
       { period: 'Для этого месяца нет тарифов или нормативов' },
     )
   }
-  const total = Number(
-    ((await ctx.db.knex('accounts').where('status', 'open').count({ n: '*' }).first()) as { n: number }).n,
-  )
+  const total = await openAccountCount(ctx.db.knex)
   const runId = ctx.newId()
   const run = { id: runId, period, started_at: ctx.clock.now().toISOString(), clerk_id: clerkId }
   // The run's row goes in with the first chunk's charges: a run the engine stops on its first
@@ -330,7 +306,7 @@ export async function runCharges(
     }
     for (const c of computed) for (const charge of c.charges) totalKopecks += charge.amountKopecks
     changed += await ctx.db.knex.transaction(async (trx) => {
-      if (!recorded) await trx('charge_runs').insert(run)
+      if (!recorded) await insertChargeRun(trx, run)
       return writeChunk(ctx, trx, computed, period, runId, rates)
     })
     recorded = true
@@ -338,8 +314,8 @@ export async function runCharges(
     onProgress?.(done, total)
   }
   const finished = { finished_at: ctx.clock.now().toISOString(), accounts: done, changed }
-  if (recorded) await ctx.db.knex('charge_runs').where({ id: runId }).update(finished)
-  else await ctx.db.knex('charge_runs').insert({ ...run, ...finished })
+  if (recorded) await finishChargeRun(ctx.db.knex, runId, finished)
+  else await insertChargeRun(ctx.db.knex, { ...run, ...finished })
   await recordAudit(ctx, {
     action: 'charges.run',
     clerkId,

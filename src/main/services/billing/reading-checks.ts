@@ -2,7 +2,11 @@
 // makes them: values that fit the meter, a date that makes sense, the acceptance window, a
 // reading below the previous one (rollover or replacement), an anomaly, a second reading for the
 // month, a lapsed verification. Pure over what the service loaded.
-import { averageMonthlyConsumption, checkAnomaly, readingConsumption } from '../../../shared/billing/consumption'
+import {
+  averageMonthlyConsumption,
+  checkAnomaly,
+  readingConsumption,
+} from '../../../shared/billing/consumption'
 import { parseMeterValue } from '../../../shared/billing/meter-value'
 import { formatPeriodRu, periodsBetween, readingPeriod } from '../../../shared/billing/period'
 import type { ReadingEntry, ReadingIssue } from '../../../shared/domain/billing'

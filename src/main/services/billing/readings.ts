@@ -15,11 +15,13 @@ import type {
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import { businessDate } from '../../../shared/dates'
 import { OknoError } from '../../../shared/ipc/envelope'
+import { markMeterReplaced } from '../../db/repositories/meters'
 import { findOffice } from '../../db/repositories/organisation'
 import {
   metersOf,
   readingsOf,
   readingValues,
+  supersedeReading,
   type MeterRecord,
   type ReadingRecord,
 } from '../../db/repositories/readings'
@@ -173,7 +175,7 @@ async function prepareEntry(
     created_at: now,
   }
   if (!e.existing || e.entry.replacement) return { row, superseded: null }
-  await trx('readings').where({ id: e.existing.id }).update({ status: 'superseded', superseded_by: row.id })
+  await supersedeReading(trx, e.existing.id, row.id)
   return {
     row,
     superseded: {
@@ -210,9 +212,7 @@ async function replaceMeter(
     updated_at: now,
   }
   await insertRecorded(ctx, trx, 'meters', [meter])
-  await trx('meters')
-    .where({ id: e.meter.id })
-    .update({ status: 'replaced', removed_on: r.installedOn, replaced_by: meter.id, updated_at: now })
+  await markMeterReplaced(trx, e.meter.id, { removedOn: r.installedOn, replacedBy: meter.id, now })
   const start = (e.replacementStart as number[]).concat([null, null] as unknown as number[])
   const startRow = {
     id: ctx.newId(),

@@ -19,6 +19,7 @@ import {
   findCabinetByPerson,
   notificationChannels,
 } from '../../db/repositories/cabinets'
+import { personName, type PersonNameRow } from '../../db/repositories/persons'
 import { appendAudit, recordAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { insertRecorded } from '../core/outbox'
@@ -76,14 +77,7 @@ export async function cabinetState(ctx: ServiceContext, accountId: string): Prom
       reset,
     }
   }
-  const holder = (await ctx.db
-    .knex('persons')
-    .where({ id: cabinet.person_id })
-    .first('surname', 'first_name', 'patronymic')) as {
-    surname: string
-    first_name: string
-    patronymic: string | null
-  }
+  const holder = (await personName(ctx.db.knex, cabinet.person_id)) as PersonNameRow
   const [numbers, channels, masked] = await Promise.all([
     cabinetAccountNumbers(ctx.db, cabinet.id),
     notificationChannels(ctx.db, cabinet.person_id),

@@ -1,22 +1,14 @@
-// Issuing cabinet credentials at the counter: registration on presentation of a passport, and a
-// password reset after an identity check. The one-time password exists in clear only in the
-// reply (and the slip printed from it); the database keeps its scrypt hash.
+// Issuing cabinet credentials at the counter: registration on presentation of a passport (the
+// reset is in reset.ts), and the slip both print. The one-time password exists in clear only in
+// the reply (and the slip printed from it); the database keeps its scrypt hash.
 import type { Knex } from 'knex'
-import { MAX_FAILED_IDENTITY_CHECKS, type CabinetIssued } from '../../../shared/domain/cabinet'
+import type { CabinetIssued } from '../../../shared/domain/cabinet'
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
-import { checkPassport, parseSeriesNumber, type PassportFields } from '../../../shared/passport'
+import { checkPassport, type PassportFields } from '../../../shared/passport'
 import { checkPersonName, type PersonNameFields } from '../../../shared/person-name'
 import { isUniqueViolation } from '../../db/errors'
-import {
-  currentDocument,
-  failedChecksToday,
-  findCabinetByAccount,
-  findCabinetByLogin,
-  findCabinetByPerson,
-  type CabinetRow,
-  type DocumentRow,
-} from '../../db/repositories/cabinets'
+import { findCabinetByAccount, findCabinetByLogin, findCabinetByPerson } from '../../db/repositories/cabinets'
 import { findOffice } from '../../db/repositories/organisation'
 import { insertPerson } from '../../db/repositories/persons'
 import type { PassportRecord } from '../../security/passport-vault'
@@ -24,7 +16,7 @@ import { appendAudit, recordAudit } from '../core/audit'
 import { cabinetState, requireOpenAccount, today } from './cabinets'
 import type { ServiceContext } from '../core/context'
 import { buildCredentialsSlip } from '../documents/credentials-slip'
-import { holderOnAccount, sameHolder, type HolderName } from './identity'
+import { holderOnAccount, type HolderName } from './identity'
 import { generateOneTimePassword } from './one-time-password'
 import { enqueueOutbox, insertRecorded } from '../core/outbox'
 import { requireOrganisation } from '../core/organisation'
@@ -45,17 +37,8 @@ export interface RegisterCabinetInput {
   notify: { email: boolean; sms: boolean }
 }
 
-export type ResetIdentity =
-  | { kind: 'stored'; seriesNumber: string }
-  | {
-      kind: 'document'
-      passport: PassportFields
-      holder: PersonNameFields
-      supervisor?: SupervisorCredentials
-    }
-
 /** Passport and name checked together, every field's problem reported at once. */
-function checkDocument(
+export function checkDocument(
   passport: PassportFields,
   holder: PersonNameFields,
   day: string,
@@ -76,7 +59,7 @@ function checkDocument(
   }
 }
 
-async function issueSlip(
+export async function issueSlip(
   ctx: ServiceContext,
   clerk: ClerkInfo,
   kind: 'registration' | 'reset',
@@ -119,13 +102,8 @@ function personHasCabinet(login: string): OknoError {
   )
 }
 
-export async function registerCabinet(
-  ctx: ServiceContext,
-  clerk: ClerkInfo,
-  input: RegisterCabinetInput,
-): Promise<CabinetIssued> {
-  const day = await today(ctx)
-  const { record, name, warnings } = checkDocument(input.passport, input.holder, day)
+/** The contacts a login by e-mail or a chosen notification needs; all problems at once. */
+function checkContacts(input: RegisterCabinetInput): void {
   const contactErrors: Record<string, string> = {}
   if (input.loginKind === 'email' && !input.email)
     contactErrors.email = 'Укажите адрес почты: он станет логином'
@@ -134,116 +112,196 @@ export async function registerCabinet(
   if (Object.keys(contactErrors).length > 0) {
     throw new OknoError('VALIDATION', 'Проверьте контакты клиента.', contactErrors)
   }
-  const account = await requireOpenAccount(ctx, input.accountId)
-  const existing = await findCabinetByAccount(ctx.db, account.id)
-  if (existing) throw accountTaken(account.number, existing.login)
-  const onAccount = await holderOnAccount(ctx.db, account.id, name, record.birthDate)
-  let supervisor: ClerkInfo | null = null
-  if (!onAccount) {
-    if (!input.addAsOwner) {
-      // A refused access to personal data is logged with its result (152-ФЗ).
-      await recordAudit(ctx, {
-        action: 'cabinet.register_refused',
-        clerkId: clerk.id,
-        objectType: 'account',
-        objectId: account.id,
-        details: { reason: 'holder_not_on_account' },
-      })
-      throw new OknoError(
-        'IDENTITY_MISMATCH',
-        `Владелец паспорта не найден среди собственников и зарегистрированных по счёту ${account.number}: сверьте ФИО и дату рождения. ` +
-          'Добавить нового собственника может старший операционист, указав причину.',
-        { surname: 'Нет среди собственников и зарегистрированных' },
-      )
-    }
-    supervisor = await confirmBySupervisor(ctx, clerk, input.supervisor)
-  } else {
+}
+
+type Account = { id: string; number: string }
+
+/**
+ * The passport holder among the account's people (then they must have no cabinet yet), or —
+ * when they are not — the supervisor who confirms adding them as an owner.
+ */
+async function holderOrSupervisor(
+  ctx: ServiceContext,
+  clerk: ClerkInfo,
+  account: Account,
+  holder: { name: HolderName; birthDate: string },
+  input: RegisterCabinetInput,
+): Promise<{ personId: string; supervisor: null } | { personId: null; supervisor: ClerkInfo }> {
+  const onAccount = await holderOnAccount(ctx.db, account.id, holder.name, holder.birthDate)
+  if (onAccount) {
     const other = await findCabinetByPerson(ctx.db, onAccount.person_id)
     if (other) throw personHasCabinet(other.login)
+    return { personId: onAccount.person_id, supervisor: null }
   }
+  if (!input.addAsOwner) {
+    // A refused access to personal data is logged with its result (152-ФЗ).
+    await recordAudit(ctx, {
+      action: 'cabinet.register_refused',
+      clerkId: clerk.id,
+      objectType: 'account',
+      objectId: account.id,
+      details: { reason: 'holder_not_on_account' },
+    })
+    throw new OknoError(
+      'IDENTITY_MISMATCH',
+      `Владелец паспорта не найден среди собственников и зарегистрированных по счёту ${account.number}: сверьте ФИО и дату рождения. ` +
+        'Добавить нового собственника может старший операционист, указав причину.',
+      { surname: 'Нет среди собственников и зарегистрированных' },
+    )
+  }
+  return { personId: null, supervisor: await confirmBySupervisor(ctx, clerk, input.supervisor) }
+}
+
+/** The login the cabinet gets (the e-mail or the account number), refused when taken. */
+async function freeLogin(
+  ctx: ServiceContext,
+  input: RegisterCabinetInput,
+  account: Account,
+): Promise<string> {
   const login = input.loginKind === 'email' ? (input.email as string).toLowerCase() : account.number
   if (await findCabinetByLogin(ctx.db, login)) {
     throw new OknoError('CONFLICT', `Логин ${login} уже занят другим кабинетом.`, {
       email: 'Этот адрес уже служит логином другого кабинета',
     })
   }
+  return login
+}
+
+/** What a registration writes, checked and decided before its transaction. */
+interface Registration {
+  input: RegisterCabinetInput
+  account: Account
+  holder: { name: HolderName; record: PassportRecord }
+  /** The holder's person record when they are on the account already. */
+  personId: string | null
+  supervisor: ClerkInfo | null
+  login: string
+  hash: string
+}
+
+/** The notification consent the customer gave at registration, if any channel was chosen. */
+async function recordConsent(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  clerk: ClerkInfo,
+  r: Registration,
+  ids: { personId: string; cabinetId: string; now: string },
+): Promise<void> {
+  const channels = [r.input.notify.email ? 'email' : '', r.input.notify.sms ? 'sms' : ''].filter(Boolean)
+  if (channels.length === 0) return
+  const consent = {
+    id: ctx.newId(),
+    person_id: ids.personId,
+    cabinet_id: ids.cabinetId,
+    kind: 'notifications',
+    channels: channels.join(','),
+    given_at: ids.now,
+    clerk_id: clerk.id,
+  }
+  await insertRecorded(ctx, trx, 'consents', [consent])
+  await appendAudit(ctx, trx, {
+    action: 'consent.notifications',
+    clerkId: clerk.id,
+    objectType: 'person',
+    objectId: ids.personId,
+    details: { channels },
+  })
+}
+
+/** The registration's writes, in one transaction: owner if new, passport, cabinet, link, consent. */
+async function writeRegistration(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  clerk: ClerkInfo,
+  r: Registration,
+): Promise<void> {
+  // Checked again inside the write transaction: another counter may have registered the
+  // account, or another account of the same person, since the checks before it.
+  const raced = await findCabinetByAccount(trx, r.account.id)
+  if (raced) throw accountTaken(r.account.number, raced.login)
+  const racedPerson = r.personId ? await findCabinetByPerson(trx, r.personId) : undefined
+  if (racedPerson) throw personHasCabinet(racedPerson.login)
+  const now = ctx.clock.now().toISOString()
+  const personId =
+    r.personId ??
+    (await addOwner(
+      ctx,
+      trx,
+      r.account.id,
+      { ...r.holder.name, birthDate: r.holder.record.birthDate },
+      {
+        clerkId: clerk.id,
+        supervisorId: (r.supervisor as ClerkInfo).id,
+        reason: (r.input.addAsOwner as { reason: string }).reason,
+        now,
+      },
+    ))
+  const masked = await storePassport(ctx, trx, personId, r.holder.record, clerk.id)
+  const cabinet = {
+    id: ctx.newId(),
+    login: r.login,
+    password_hash: r.hash,
+    must_change: true,
+    status: 'active',
+    person_id: personId,
+    email: r.input.email,
+    phone: r.input.phone,
+    created_at: now,
+    created_by: clerk.id,
+    updated_at: now,
+    password_changed_at: now,
+  }
+  await insertRecorded(ctx, trx, 'cabinets', [cabinet])
+  const link = {
+    id: ctx.newId(),
+    cabinet_id: cabinet.id,
+    account_id: r.account.id,
+    attached_at: now,
+    attached_by: clerk.id,
+  }
+  await insertRecorded(ctx, trx, 'cabinet_accounts', [link])
+  await recordConsent(ctx, trx, clerk, r, { personId, cabinetId: cabinet.id, now })
+  await appendAudit(ctx, trx, {
+    action: 'cabinet.register',
+    clerkId: clerk.id,
+    objectType: 'cabinet',
+    objectId: cabinet.id,
+    details: { login: r.login, account: r.account.number, passport: masked, loginKind: r.input.loginKind },
+  })
+}
+
+export async function registerCabinet(
+  ctx: ServiceContext,
+  clerk: ClerkInfo,
+  input: RegisterCabinetInput,
+): Promise<CabinetIssued> {
+  const day = await today(ctx)
+  const { record, name, warnings } = checkDocument(input.passport, input.holder, day)
+  checkContacts(input)
+  const account = await requireOpenAccount(ctx, input.accountId)
+  const existing = await findCabinetByAccount(ctx.db, account.id)
+  if (existing) throw accountTaken(account.number, existing.login)
+  const { personId, supervisor } = await holderOrSupervisor(
+    ctx,
+    clerk,
+    account,
+    { name, birthDate: record.birthDate },
+    input,
+  )
+  const login = await freeLogin(ctx, input, account)
   const password = generateOneTimePassword()
   const hash = await hashPassword(password)
+  const registration: Registration = {
+    input,
+    account,
+    holder: { name, record },
+    personId,
+    supervisor,
+    login,
+    hash,
+  }
   try {
-    await ctx.db.knex.transaction(async (trx) => {
-      // Checked again inside the write transaction: another counter may have registered the
-      // account, or another account of the same person, since the checks above.
-      const raced = await findCabinetByAccount(trx, account.id)
-      if (raced) throw accountTaken(account.number, raced.login)
-      const racedPerson = onAccount ? await findCabinetByPerson(trx, onAccount.person_id) : undefined
-      if (racedPerson) throw personHasCabinet(racedPerson.login)
-      const now = ctx.clock.now().toISOString()
-      const personId =
-        onAccount?.person_id ??
-        (await addOwner(
-          ctx,
-          trx,
-          account.id,
-          { ...name, birthDate: record.birthDate },
-          {
-            clerkId: clerk.id,
-            supervisorId: (supervisor as ClerkInfo).id,
-            reason: (input.addAsOwner as { reason: string }).reason,
-            now,
-          },
-        ))
-      const masked = await storePassport(ctx, trx, personId, record, clerk.id)
-      const cabinet = {
-        id: ctx.newId(),
-        login,
-        password_hash: hash,
-        must_change: true,
-        status: 'active',
-        person_id: personId,
-        email: input.email,
-        phone: input.phone,
-        created_at: now,
-        created_by: clerk.id,
-        updated_at: now,
-        password_changed_at: now,
-      }
-      await insertRecorded(ctx, trx, 'cabinets', [cabinet])
-      const link = {
-        id: ctx.newId(),
-        cabinet_id: cabinet.id,
-        account_id: account.id,
-        attached_at: now,
-        attached_by: clerk.id,
-      }
-      await insertRecorded(ctx, trx, 'cabinet_accounts', [link])
-      const channels = [input.notify.email ? 'email' : '', input.notify.sms ? 'sms' : ''].filter(Boolean)
-      if (channels.length > 0) {
-        const consent = {
-          id: ctx.newId(),
-          person_id: personId,
-          cabinet_id: cabinet.id,
-          kind: 'notifications',
-          channels: channels.join(','),
-          given_at: now,
-          clerk_id: clerk.id,
-        }
-        await insertRecorded(ctx, trx, 'consents', [consent])
-        await appendAudit(ctx, trx, {
-          action: 'consent.notifications',
-          clerkId: clerk.id,
-          objectType: 'person',
-          objectId: personId,
-          details: { channels },
-        })
-      }
-      await appendAudit(ctx, trx, {
-        action: 'cabinet.register',
-        clerkId: clerk.id,
-        objectType: 'cabinet',
-        objectId: cabinet.id,
-        details: { login, account: account.number, passport: masked, loginKind: input.loginKind },
-      })
-    })
+    await ctx.db.knex.transaction((trx) => writeRegistration(ctx, trx, clerk, registration))
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new OknoError(
@@ -291,169 +349,4 @@ async function addOwner(
     details: { personId: link.person_id, reason: act.reason, confirmedBy: act.supervisorId },
   })
   return link.person_id
-}
-
-/** Records a failed identity check (committed even though the reset is refused). */
-async function identityFailed(
-  ctx: ServiceContext,
-  clerkId: string,
-  accountId: string,
-  day: string,
-): Promise<never> {
-  await ctx.db.knex.transaction(async (trx) => {
-    const row = {
-      id: ctx.newId(),
-      account_id: accountId,
-      business_date: day,
-      at: ctx.clock.now().toISOString(),
-      result: 'failed',
-      clerk_id: clerkId,
-    }
-    await insertRecorded(ctx, trx, 'identity_checks', [row])
-    await appendAudit(ctx, trx, {
-      action: 'cabinet.identity_failed',
-      clerkId,
-      objectType: 'account',
-      objectId: accountId,
-    })
-  })
-  const left = MAX_FAILED_IDENTITY_CHECKS - (await failedChecksToday(ctx.db, accountId, day))
-  throw new OknoError(
-    'IDENTITY_MISMATCH',
-    left > 0
-      ? `Документ не совпадает с данными владельца кабинета. Осталось попыток сегодня: ${left}.`
-      : 'Документ не совпадает с данными владельца кабинета. Сброс пароля по счёту заблокирован до конца дня; разблокировать может старший операционист.',
-  )
-}
-
-/**
- * Whether the presented series and number are the stored passport's. An HMAC made under another
- * workstation's key cannot be compared with ours: that is refused, never counted as a mismatch.
- */
-function matchesStored(
-  ctx: ServiceContext,
-  stored: DocumentRow,
-  passport: { series: string; number: string },
-): boolean {
-  const hmac = ctx.vault.hmac(passport.series, passport.number)
-  if (stored.key_id !== ctx.vault.keyId) {
-    throw new OknoError(
-      'UNAVAILABLE',
-      'Паспорт владельца кабинета записан на другом рабочем месте, под другим ключом шифрования: здесь его не сверить. Сбросьте пароль на том рабочем месте или обратитесь к администратору.',
-    )
-  }
-  return hmac === stored.number_hmac
-}
-
-function blockedError(): OknoError {
-  return new OknoError(
-    'CONFLICT',
-    `Сброс пароля по этому счёту заблокирован до конца дня после ${MAX_FAILED_IDENTITY_CHECKS} неудачных проверок личности. Разблокировать может старший операционист.`,
-  )
-}
-
-export async function resetCabinetPassword(
-  ctx: ServiceContext,
-  clerk: ClerkInfo,
-  input: { accountId: string; identity: ResetIdentity },
-): Promise<CabinetIssued> {
-  const day = await today(ctx)
-  await requireOpenAccount(ctx, input.accountId)
-  const cabinet = await findCabinetByAccount(ctx.db, input.accountId)
-  if (!cabinet) {
-    throw new OknoError('NOT_FOUND', 'К этому счёту личный кабинет не подключён: зарегистрируйте его.')
-  }
-  if (cabinet.status === 'blocked') {
-    throw new OknoError(
-      'CONFLICT',
-      'Личный кабинет заблокирован: пароль при блокировке не сбрасывается. Обратитесь к администратору.',
-    )
-  }
-  if ((await failedChecksToday(ctx.db, input.accountId, day)) >= MAX_FAILED_IDENTITY_CHECKS)
-    throw blockedError()
-  const stored = await currentDocument(ctx.db, cabinet.person_id)
-  const identity = input.identity
-  let confirmedBy: string | null = null
-  let newRecord: PassportRecord | null = null
-  if (identity.kind === 'stored') {
-    if (!stored) {
-      throw new OknoError(
-        'VALIDATION',
-        'Паспорт владельца кабинета не записан: заполните паспортные данные полностью, понадобится подтверждение старшего операциониста.',
-      )
-    }
-    const parsed = parseSeriesNumber(identity.seriesNumber)
-    if (!parsed) {
-      throw new OknoError('VALIDATION', 'Проверьте серию и номер паспорта.', {
-        seriesNumber: 'Серия — 4 цифры, номер — 6 цифр, например 45 06 123456',
-      })
-    }
-    if (!matchesStored(ctx, stored, parsed)) return identityFailed(ctx, clerk.id, input.accountId, day)
-  } else {
-    const { record, name } = checkDocument(identity.passport, identity.holder, day)
-    if (stored) {
-      if (!matchesStored(ctx, stored, record)) return identityFailed(ctx, clerk.id, input.accountId, day)
-    } else {
-      // No passport on file: the document is checked against the holder's record, and a
-      // supervisor vouches for it.
-      const supervisor = await confirmBySupervisor(ctx, clerk, identity.supervisor)
-      confirmedBy = supervisor.id
-      const holder = (await ctx.db.knex('persons').where({ id: cabinet.person_id }).first()) as {
-        surname: string
-        first_name: string
-        patronymic: string | null
-        birth_date: string | null
-      }
-      if (!sameHolder(holder, name, record.birthDate))
-        return identityFailed(ctx, clerk.id, input.accountId, day)
-      newRecord = record
-    }
-  }
-  const password = generateOneTimePassword()
-  const hash = await hashPassword(password)
-  await ctx.db.knex.transaction(async (trx) => {
-    if (newRecord) await storePassport(ctx, trx, cabinet.person_id, newRecord, clerk.id)
-    await applyReset(ctx, trx, cabinet, input.accountId, hash, clerk.id, day, {
-      via: identity.kind,
-      confirmedBy,
-    })
-  })
-  return issueSlip(ctx, clerk, 'reset', input.accountId, cabinet.login, password, [])
-}
-
-async function applyReset(
-  ctx: ServiceContext,
-  trx: Knex.Transaction,
-  cabinet: CabinetRow,
-  accountId: string,
-  hash: string,
-  clerkId: string,
-  day: string,
-  how: { via: ResetIdentity['kind']; confirmedBy: string | null },
-): Promise<void> {
-  const now = ctx.clock.now().toISOString()
-  const update = { password_hash: hash, must_change: true, updated_at: now, password_changed_at: now }
-  await trx('cabinets').where({ id: cabinet.id }).update(update)
-  const check = {
-    id: ctx.newId(),
-    account_id: accountId,
-    business_date: day,
-    at: now,
-    result: 'passed',
-    clerk_id: clerkId,
-  }
-  await enqueueOutbox(ctx, trx, {
-    entity: 'cabinets',
-    entityId: cabinet.id,
-    op: 'update',
-    payload: { id: cabinet.id, ...update },
-  })
-  await insertRecorded(ctx, trx, 'identity_checks', [check])
-  await appendAudit(ctx, trx, {
-    action: 'cabinet.password_reset',
-    clerkId,
-    objectType: 'cabinet',
-    objectId: cabinet.id,
-    details: { login: cabinet.login, via: how.via, confirmedBy: how.confirmedBy },
-  })
 }

@@ -3,7 +3,7 @@ import type { Knex } from 'knex'
 import type { PassportView } from '../../../shared/domain/cabinet'
 import { OknoError } from '../../../shared/ipc/envelope'
 import { formatSeriesNumber, maskPassport } from '../../../shared/passport'
-import { currentDocument, findDocumentByHmac } from '../../db/repositories/cabinets'
+import { currentDocument, findDocumentByHmac, markDocumentReplaced } from '../../db/repositories/passports'
 import type { PassportRecord } from '../../security/passport-vault'
 import { appendAudit, recordAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
@@ -33,7 +33,7 @@ export async function storePassport(
   }
   const current = await currentDocument(trx, personId)
   if (current) {
-    await trx('person_documents').where({ id: current.id }).update({ replaced_at: now })
+    await markDocumentReplaced(trx, current.id, now)
     await enqueueOutbox(ctx, trx, {
       entity: 'person_documents',
       entityId: current.id,

@@ -2,7 +2,11 @@
 // the sign-in check the online cabinet would call.
 import { expect, it } from 'vitest'
 import { registerCabinet } from '../../../../src/main/services/cabinet/issue'
-import { attachAccount, cabinetState, verifyCabinetLogin } from '../../../../src/main/services/cabinet/cabinets'
+import {
+  attachAccount,
+  cabinetState,
+  verifyCabinetLogin,
+} from '../../../../src/main/services/cabinet/cabinets'
 import {
   CABINET_TABLES,
   clerkOf,

@@ -2,7 +2,8 @@
 // database, and a full view only through an audited reveal.
 import { expect, it, vi } from 'vitest'
 import { dispatch } from '../../../../src/main/ipc/dispatch'
-import { registerCabinet, resetCabinetPassword } from '../../../../src/main/services/cabinet/issue'
+import { registerCabinet } from '../../../../src/main/services/cabinet/issue'
+import { resetCabinetPassword } from '../../../../src/main/services/cabinet/reset'
 import { revealPassport } from '../../../../src/main/services/cabinet/passports'
 import { signedInCall } from '../../../helpers/calls'
 import {

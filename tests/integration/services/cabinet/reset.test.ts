@@ -3,8 +3,13 @@
 // in a business day block the account's resets until the next day or a supervisor's unblock.
 import { randomUUID } from 'node:crypto'
 import { expect, it } from 'vitest'
-import { registerCabinet, resetCabinetPassword } from '../../../../src/main/services/cabinet/issue'
-import { cabinetState, unblockReset, verifyCabinetLogin } from '../../../../src/main/services/cabinet/cabinets'
+import { registerCabinet } from '../../../../src/main/services/cabinet/issue'
+import { resetCabinetPassword } from '../../../../src/main/services/cabinet/reset'
+import {
+  cabinetState,
+  unblockReset,
+  verifyCabinetLogin,
+} from '../../../../src/main/services/cabinet/cabinets'
 import { unavailableVault } from '../../../../src/main/security/passport-vault'
 import type { ClerkInfo } from '../../../../src/shared/domain/clerk'
 import {
