@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest'
-import { appendAudit, GENESIS_HASH, recordAudit, verifyAuditChain } from '../../../../src/main/services/core/audit'
+import {
+  appendAudit,
+  GENESIS_HASH,
+  recordAudit,
+  verifyAuditChain,
+} from '../../../../src/main/services/core/audit'
 import { describeEachDatabase, type TestEnv } from '../../../helpers/database'
 import { makeContext } from '../../../helpers/context'
 import { countRows } from '../../../helpers/rows'
