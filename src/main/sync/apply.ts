@@ -2,7 +2,8 @@
 // desk) to a store. Consecutive inserts into one table go as one statement; an insert of a row
 // the store already has is ignored, so applying a change twice leaves the same state.
 import type { Knex } from 'knex'
-import { CHARGES_REFRESH, type Change } from '../services/core/changes'
+import type { Change } from '../../shared/domain/sync'
+import { CHARGES_REFRESH } from '../services/core/changes'
 import { applyChargesRefresh } from './refresh'
 import { SYNC_TABLES, syncTable, type SyncTable } from './tables'
 

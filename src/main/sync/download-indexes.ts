@@ -3,7 +3,7 @@
 // shared tables' secondary indexes aside and builds them again after the copy. Their definitions
 // are kept in the store itself first: a download killed in between builds them at its next run.
 import type { Db } from '../db/connection'
-import { readState, writeState } from './state'
+import { deleteState, readState, writeState } from '../db/repositories/sync-state'
 import { SYNC_TABLES } from './tables'
 
 interface IndexDefinition {
@@ -45,5 +45,5 @@ export async function restoreSharedIndexes(
     const exists = await local.knex('sqlite_master').where({ type: 'index', name: index.name }).first('name')
     if (!exists) await local.knex.raw(index.sql)
   }
-  await local.knex('sync_state').where({ key: 'dropped_indexes' }).delete()
+  await deleteState(local.knex, 'dropped_indexes')
 }

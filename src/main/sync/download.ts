@@ -8,11 +8,12 @@
 import type { Knex } from 'knex'
 import { ownerOnly } from '../config/paths'
 import type { Db } from '../db/connection'
+import { lastChange } from '../db/repositories/change-log'
+import { clearOutbox } from '../db/repositories/outbox'
+import { clearStateExcept, readState, writeState } from '../db/repositories/sync-state'
 import type { DownloadProgress } from '../../shared/domain/sync'
-import { lastChange } from './change-log'
 import { keyPages, writePage } from './copy'
 import { dropSharedIndexes, restoreSharedIndexes } from './download-indexes'
-import { readState, writeState } from './state'
 import { SYNC_TABLES, type SyncTable } from './tables'
 
 /** Negative: KiB (SQLite's convention). 256 MiB while downloading; the desk's usual 64 MiB after. */
@@ -22,8 +23,8 @@ const DESK_CACHE_KIB = -65_536
 async function wipeShared(local: Db): Promise<void> {
   await local.knex.transaction(async (trx) => {
     for (const table of [...SYNC_TABLES].reverse()) await trx(table.name).delete()
-    await trx('outbox').delete()
-    await trx('sync_state').whereNot({ key: 'dropped_indexes' }).delete()
+    await clearOutbox(trx)
+    await clearStateExcept(trx, 'dropped_indexes')
   })
 }
 

@@ -2,9 +2,9 @@
 // together with the new cursor, so a batch is either wholly applied with its cursor or not at all.
 // The desk's own pushed changes are skipped on the server (it has them already).
 import type { Db } from '../db/connection'
+import { changesAfter } from '../db/repositories/change-log'
+import { readCursor, writeState } from '../db/repositories/sync-state'
 import { applyChanges } from './apply'
-import { changesAfter } from './change-log'
-import { readCursor, writeState } from './state'
 
 /** Applies one batch; returns how many changes it held. */
 export async function pullBatch(local: Db, server: Db, origin: string, batchSize: number): Promise<number> {

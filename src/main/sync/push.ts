@@ -5,12 +5,12 @@
 // with the server's message for a supervisor; the rows after it go on.
 import type { Knex } from 'knex'
 import type { Db } from '../db/connection'
+import { lockChangeLog, recordChanges } from '../db/repositories/change-log'
+import { markOutboxFailed, markOutboxSent, unsentChanges } from '../db/repositories/outbox'
 import type { Clock } from '../services/core/context'
-import type { Change } from '../services/core/changes'
+import type { Change } from '../../shared/domain/sync'
 import { applyChanges } from './apply'
-import { lockChangeLog, recordChanges } from './change-log'
 import { describeServerError, isTransient } from './errors'
-import { pendingChanges } from './queue'
 
 export interface PushResult {
   sent: number
@@ -25,23 +25,12 @@ async function sendToServer(server: Db, origin: string, changes: readonly Change
   })
 }
 
-const IDS_CHUNK = 500
-
 async function markSent(local: Db, ids: readonly string[], at: string): Promise<void> {
-  await local.knex.transaction(async (trx) => {
-    for (let i = 0; i < ids.length; i += IDS_CHUNK) {
-      await trx('outbox')
-        .whereIn('id', ids.slice(i, i + IDS_CHUNK))
-        .update({ sent_at: at, last_error: null })
-    }
-  })
+  await local.knex.transaction((trx) => markOutboxSent(trx, ids, at))
 }
 
 async function markFailed(local: Db, change: Change, err: unknown, at: string): Promise<void> {
-  await local
-    .knex('outbox')
-    .where({ id: change.id })
-    .update({ failed_at: at, last_error: describeServerError(err), attempts: local.knex.raw('attempts + 1') })
+  await markOutboxFailed(local.knex, change.id, at, describeServerError(err))
 }
 
 /** Sends one batch; throws on a failure worth retrying later (the network, the server's state). */
@@ -52,7 +41,7 @@ export async function pushBatch(
   clock: Clock,
   batchSize: number,
 ): Promise<PushResult> {
-  const changes = await pendingChanges(local, batchSize)
+  const changes = await unsentChanges(local.knex, batchSize)
   if (changes.length === 0) return { sent: 0, failed: 0 }
   try {
     await sendToServer(server, origin, changes)

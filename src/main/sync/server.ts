@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { openDb, type Db } from '../db/connection'
 import { CURRENT_SCHEMA_VERSION, schemaVersion } from '../db/migrate'
+import { ensureServerId } from '../db/repositories/sync-state'
 import type { ServerCheck } from '../../shared/domain/sync'
 import type { ServiceContext } from '../services/core/context'
 import { serverChangeLog } from './change-log'
@@ -47,13 +48,7 @@ export function openServer(
  * starts a new download instead of mixing two offices.
  */
 export async function serverIdentity(server: Db): Promise<string> {
-  await server.knex.raw(
-    "INSERT INTO sync_state (key, value) VALUES ('server_id', gen_random_uuid()::text) ON CONFLICT (key) DO NOTHING",
-  )
-  const row = (await server.knex('sync_state').select('value').where({ key: 'server_id' }).first()) as {
-    value: string
-  }
-  return row.value
+  return ensureServerId(server.knex)
 }
 
 /** Null when the server's schema is this desk's; otherwise what is wrong and what to do. */

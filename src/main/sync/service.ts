@@ -4,12 +4,13 @@
 import type { KeySealer } from '../config/passport-key'
 import { storedSyncView, type StoredServer } from '../config/settings'
 import type { Db } from '../db/connection'
+import { outboxCounts, unparkFailed } from '../db/repositories/outbox'
 import { OknoError } from '../../shared/ipc/envelope'
 import type { SyncServerInput, SyncSettingsInput } from '../../shared/ipc/schemas/sync'
 import type { OutboxList, ServerCheck, SyncSettingsView, SyncStatus } from '../../shared/domain/sync'
 import { recordAudit } from '../services/core/audit'
 import type { ServiceContext } from '../services/core/context'
-import { queueCounts, queueRows } from './queue'
+import { queueRows } from './queue'
 import { checkServer, openServer, serverUrl, type ServerConfig } from './server'
 import { SyncWorker } from './worker'
 
@@ -141,14 +142,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     status: () => (worker ? worker.status() : standaloneStatus()),
     syncNow: () => (worker ? worker.syncNow() : standaloneStatus()),
     async outbox(filter, limit) {
-      return { ...(await queueCounts(ctx.db)), rows: await queueRows(ctx.db, filter, limit) }
+      return { ...(await outboxCounts(ctx.db.knex)), rows: await queueRows(ctx.db, filter, limit) }
     },
     async retryFailed(clerkId) {
-      const n = await ctx.db
-        .knex('outbox')
-        .whereNull('sent_at')
-        .whereNotNull('failed_at')
-        .update({ failed_at: null })
+      const n = await unparkFailed(ctx.db.knex)
       await recordAudit(ctx, { action: 'sync.retry_failed', clerkId, details: { rows: n } })
       return worker ? worker.syncNow() : standaloneStatus()
     },

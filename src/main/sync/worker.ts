@@ -4,6 +4,8 @@
 // try again; nothing is lost meanwhile, the outbox keeps every change. Direct operations (those
 // that must see every desk's state) run through it, one at a time with its cycles.
 import type { Db } from '../db/connection'
+import { outboxCounts } from '../db/repositories/outbox'
+import { readState, writeState } from '../db/repositories/sync-state'
 import { loggableError } from '../db/errors'
 import { schemaVersion } from '../db/migrate'
 import { OknoError } from '../../shared/ipc/envelope'
@@ -12,10 +14,8 @@ import type { Clock, ServiceContext } from '../services/core/context'
 import { initialDownload, isDownloaded } from './download'
 import { describeServerError, isTransient } from './errors'
 import { pullAll } from './pull'
-import { queueCounts } from './queue'
 import { pushAll } from './push'
 import { schemaMismatch, serverContext, serverIdentity } from './server'
-import { readState, writeState } from './state'
 
 export interface BackoffPolicy {
   baseMs: number
@@ -96,7 +96,7 @@ export class SyncWorker {
   }
 
   async status(): Promise<SyncStatus> {
-    const counts = await queueCounts(this.o.local)
+    const counts = await outboxCounts(this.o.local.knex)
     return {
       mode: 'office',
       state: this.state,
@@ -191,7 +191,7 @@ export class SyncWorker {
     const knownId = await readState(this.o.local.knex, 'server_id')
     const downloaded = await isDownloaded(this.o.local)
     if (downloaded && knownId !== null && knownId !== serverId) {
-      const unsent = (await queueCounts(this.o.local)).pending
+      const unsent = (await outboxCounts(this.o.local.knex)).pending
       if (unsent > 0) {
         throw new SchemaRefused(
           `Рабочее место связано с другим сервером отделения, и ${unsent} изменений ещё не отправлены туда. Верните в настройках прежний сервер, чтобы отправить их, или обратитесь к администратору.`,

@@ -79,3 +79,19 @@ export interface ServerCheck {
   serverVersion: number | null
   localVersion: number
 }
+
+/**
+ * One change that must reach the office server or come from it: a row inserted, updated or
+ * deleted, or a month's charges refreshed. Kept in a desk's outbox and the server's change log.
+ */
+export interface Change {
+  /** The outbox row's UUID: the change's identity everywhere. */
+  id: string
+  entity: string
+  entityId: string
+  /** refresh: a month's charges replaced as a whole (src/main/sync/refresh.ts). */
+  op: 'insert' | 'update' | 'delete' | 'refresh'
+  /** The row (insert, delete), the changed fields (update) or { period } (refresh), as JSON. */
+  payload: string
+  createdAt: string
+}

@@ -1,4 +1,5 @@
-// The account card's data: account, address, people and meters.
+// The account card's data: account, address, people and meters; accounts' numbers for lists.
+import type { Knex } from 'knex'
 import type { AccountPerson, AccountStatus, MeterStatus } from '../../../shared/domain/account'
 import type { Db } from '../connection'
 
@@ -119,4 +120,15 @@ export async function listMeters(db: Db, accountId: string): Promise<MeterRow[]>
     )
     .where('m.account_id', accountId)
     .orderBy([{ column: 'sv.sort' }, { column: 'm.installed_on' }, { column: 'm.serial' }])) as MeterRow[]
+}
+
+/** The numbers of accounts `ids`. */
+export async function accountNumbers(
+  knex: Knex,
+  ids: readonly string[],
+): Promise<Array<{ id: string; number: string }>> {
+  return (await knex('accounts').whereIn('id', ids).select('id', 'number')) as Array<{
+    id: string
+    number: string
+  }>
 }

@@ -1,4 +1,4 @@
-// Clerk records: sign-in lookups and the failed-attempt counter.
+// Clerk records: sign-in lookups, the failed-attempt counter, and names for receipts and reports.
 import type { Knex } from 'knex'
 import type { ClerkInfo, ClerkRole } from '../../../shared/domain/clerk'
 import type { Db } from '../connection'
@@ -38,4 +38,18 @@ export async function setClerkAttempts(
   await trx('clerks')
     .where({ id })
     .update({ failed_attempts: failedAttempts, locked_until: lockedUntil, updated_at: now })
+}
+
+/** The full names of clerks `ids` (nulls and repeats ignored), by id. */
+export async function clerkNames(
+  knex: Knex,
+  ids: ReadonlyArray<string | null>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => Boolean(i)))]
+  if (wanted.length === 0) return new Map()
+  const rows = (await knex('clerks').whereIn('id', wanted).select('id', 'full_name')) as Array<{
+    id: string
+    full_name: string
+  }>
+  return new Map(rows.map((r) => [r.id, r.full_name]))
 }

@@ -1,15 +1,9 @@
 // What an account owes per service and which months are still unpaid: opening debt and charges,
-// oldest first, covered by everything paid on that service so far (first in, first out); and
-// which months it was charged for.
+// oldest first, covered by everything paid on that service so far (first in, first out).
 import type { Knex } from 'knex'
 import type { ServiceDebt } from '../../../shared/cash/allocation'
+import { debtRows } from '../../db/repositories/account-debts'
 import type { ServiceContext } from '../core/context'
-
-interface ServiceRow {
-  id: string
-  code: string
-  name: string
-}
 
 /** The opening balance stands as the month before its period, so it is paid first. */
 const OPENING = '0000-00'
@@ -20,22 +14,7 @@ export async function serviceDebts(
   upToPeriod: string,
   db: Knex = ctx.db.knex,
 ): Promise<ServiceDebt[]> {
-  const [services, opening, charges, paid] = await Promise.all([
-    db('services').select('id', 'code', 'name').orderBy('sort') as Promise<ServiceRow[]>,
-    db('opening_balances').where({ account_id: accountId }).select('service_id', 'amount_kopecks') as Promise<
-      Array<{ service_id: string; amount_kopecks: number }>
-    >,
-    db('charges')
-      .where({ account_id: accountId })
-      .where('period', '<=', upToPeriod)
-      .select('service_id', 'period', 'amount_kopecks')
-      .orderBy('period') as Promise<Array<{ service_id: string; period: string; amount_kopecks: number }>>,
-    db('payment_allocations')
-      .where({ account_id: accountId })
-      .groupBy('service_id')
-      .select('service_id')
-      .sum({ s: 'amount_kopecks' }) as Promise<Array<{ service_id: string; s: number | string }>>,
-  ])
+  const { services, opening, charges, paid } = await debtRows(db, accountId, upToPeriod)
   const months = new Map<string, Array<{ period: string; amount: number }>>()
   const add = (serviceId: string, period: string, amount: number): void => {
     const list = months.get(serviceId) ?? []
@@ -68,13 +47,4 @@ export async function serviceDebts(
         lastChargeKopecks: last?.amount ?? 0,
       }
     })
-}
-
-/** The months charged to an account, oldest first. */
-export async function chargedPeriods(db: Knex, accountId: string): Promise<string[]> {
-  const rows = (await db('charges')
-    .where({ account_id: accountId })
-    .distinct('period')
-    .orderBy('period')) as Array<{ period: string }>
-  return rows.map((r) => r.period)
 }

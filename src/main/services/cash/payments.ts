@@ -1,9 +1,7 @@
 // Taking a cash payment: the form's data (debt per service, default split) and the posting —
 // one write transaction with the receipt number, the allocations, the audit entry and the outbox
-// rows. Every form carries an idempotency key: whatever the clerk, the network or a crash does,
-// one key posts one payment; the same key with other data is refused. An amount above the
-// organisation's limits needs a supervisor; the period paid for is a charged month or the next.
-import { createHash } from 'node:crypto'
+// rows. Every form carries an idempotency key (posting.ts). An amount above the organisation's
+// limits needs a supervisor; the period paid for is a charged month or the next.
 import type { Knex } from 'knex'
 import { allocationProblem, totalDebt, type ServiceDebt } from '../../../shared/cash/allocation'
 import { supervisorAbove } from '../../../shared/cash/payment-limits'
@@ -16,19 +14,20 @@ import type { PaymentPostInput } from '../../../shared/ipc/schemas/cash'
 import { OknoError } from '../../../shared/ipc/envelope'
 import { formatMoney } from '../../../shared/money'
 import { isUniqueViolation } from '../../db/errors'
+import { chargedPeriods } from '../../db/repositories/account-debts'
 import type { OrganisationRow } from '../../db/repositories/organisation'
+import { paymentByKey } from '../../db/repositories/payments'
 import { appendAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
-import { enqueueOutbox, insertRecorded } from '../core/outbox'
+import { insertRecorded } from '../core/outbox'
 import { requireOrganisation } from '../core/organisation'
 import { confirmBySupervisor } from '../clerks/supervisor'
 import { accountHeader } from './account-header'
 import { requireAmount } from './amounts'
-import { findOpenShift, receiptNumber, requireCounter, type Counter, type ShiftRow } from './counter'
-import { chargedPeriods, serviceDebts } from './debts'
+import { requireCounter, type Counter } from './counter'
+import { serviceDebts } from './debts'
+import { recordAllocations, replayOf, requestHash, shiftForPosting, nextReceipt } from './posting'
 import { postedResult, registerFiscal } from './receipts'
-
-const DAY_MS = 24 * 3600 * 1000
 
 /** The largest amount an operator takes alone for an account with `debts` (the organisation's limits). */
 function operatorLimit(org: OrganisationRow, debts: readonly ServiceDebt[]): number {
@@ -79,85 +78,15 @@ function requirePeriod(period: string | null, charged: readonly string[], today:
   throw new OknoError('VALIDATION', message, { period: message })
 }
 
-/** What makes two posts "the same payment": everything but the key itself. */
-export function requestHash(parts: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex')
+/** The form's amounts, checked, and the hash that tells a repeated post from another payment. */
+interface PaymentRequest {
+  amount: number
+  tendered: number
+  changeKopecks: number
+  hash: string
 }
 
-interface KeyedRow {
-  id: string
-  request_hash: string | null
-}
-
-/** The payment (or refund) an idempotency key already made, if any. */
-export async function findByKey(db: Knex | Knex.Transaction, key: string): Promise<KeyedRow | undefined> {
-  return (await db('payments').where({ idempotency_key: key }).select('id', 'request_hash').first()) as
-    KeyedRow | undefined
-}
-
-/** A key seen before: the same request gets the payment it already made; other data is refused. */
-export function replayOf(row: KeyedRow, hash: string): string {
-  if (row.request_hash !== hash) {
-    throw new OknoError(
-      'CONFLICT',
-      'Эта форма уже провела другой платёж. Закройте её и откройте оплату заново.',
-    )
-  }
-  return row.id
-}
-
-/** The counter's open shift inside a write transaction, refused when missing or older than 24 hours. */
-export async function shiftForPosting(
-  ctx: ServiceContext,
-  trx: Knex.Transaction,
-  counter: Counter,
-): Promise<ShiftRow> {
-  const shift = await findOpenShift(trx, counter, true)
-  if (!shift) {
-    throw new OknoError(
-      'CONFLICT',
-      'Смена не открыта: откройте смену на экране «Касса», затем принимайте деньги.',
-    )
-  }
-  if (ctx.clock.now().getTime() - Date.parse(shift.opened_at) > DAY_MS) {
-    throw new OknoError(
-      'CONFLICT',
-      'Смена открыта больше 24 часов: закройте её (Z-отчёт) и откройте новую, затем принимайте деньги.',
-    )
-  }
-  return shift
-}
-
-/**
- * Takes the shift's next receipt number and returns the payment's number fields. The shift's
- * counter goes to the office server too: a desk that downloads the office again (or the server
- * closing the shift) must not start the numbering over.
- */
-export async function nextReceipt(
-  ctx: ServiceContext,
-  trx: Knex.Transaction,
-  counter: Counter,
-  shift: ShiftRow,
-): Promise<{ receipt_no: number; receipt_number: string }> {
-  const receiptNo = shift.last_receipt_no + 1
-  await trx('shifts').where({ id: shift.id }).update({ last_receipt_no: receiptNo })
-  await enqueueOutbox(ctx, trx, {
-    entity: 'shifts',
-    entityId: shift.id,
-    op: 'update',
-    payload: { last_receipt_no: receiptNo },
-  })
-  return {
-    receipt_no: receiptNo,
-    receipt_number: receiptNumber(counter.office.code, counter.counterNumber, shift.number, receiptNo),
-  }
-}
-
-export async function postPayment(
-  ctx: ServiceContext,
-  clerk: ClerkInfo,
-  input: PaymentPostInput,
-): Promise<PaymentPosted> {
+function readRequest(input: PaymentPostInput): PaymentRequest {
   const amount = requireAmount(input.amount, 'amount', { label: 'Сумма' })
   const tendered = requireAmount(input.tendered, 'tendered', { label: 'Получено' })
   const change = changeFor(amount, tendered)
@@ -170,9 +99,25 @@ export async function postPayment(
     payerName: input.payerName,
     period: input.period,
   })
-  const seen = await findByKey(ctx.db.knex, input.idempotencyKey)
-  if (seen) return postedResult(ctx, replayOf(seen, hash), true)
+  return { amount, tendered, changeKopecks: change.changeKopecks, hash }
+}
 
+/** Where and when the payment is taken, and who confirmed an amount above the operator's limit. */
+interface PaymentPlan {
+  counter: Counter
+  today: string
+  confirmer: ClerkInfo | null
+  /** The moment of the payment, once everything before writing was checked. */
+  now: string
+}
+
+/** Checks the split, the period and the amount against the account's debts before anything is written. */
+async function planPayment(
+  ctx: ServiceContext,
+  clerk: ClerkInfo,
+  input: PaymentPostInput,
+  amount: number,
+): Promise<PaymentPlan> {
   const org = await requireOrganisation(ctx)
   const counter = await requireCounter(ctx)
   const today = businessDate(ctx.clock.now(), org.time_zone)
@@ -192,74 +137,87 @@ export async function postPayment(
           `Сумма ${formatMoney(amount)} больше обычной для этого счёта (без подтверждения — до ${formatMoney(limit)}): проверьте сумму.`,
         )
       : null
+  return { counter, today, confirmer, now: ctx.clock.now().toISOString() }
+}
 
-  const now = ctx.clock.now().toISOString()
+/** The posting transaction: the payment, its allocations and the audit entry, or the key's replay. */
+async function writePayment(
+  ctx: ServiceContext,
+  trx: Knex.Transaction,
+  clerk: ClerkInfo,
+  input: PaymentPostInput,
+  request: PaymentRequest,
+  plan: PaymentPlan,
+): Promise<{ id: string; replayed: boolean }> {
+  const shift = await shiftForPosting(ctx, trx, plan.counter)
+  // A concurrent post of the same key waited for the shift's lock: it finds the payment here.
+  const again = await paymentByKey(trx, input.idempotencyKey)
+  if (again) return { id: replayOf(again, request.hash), replayed: true }
+  const id = ctx.newId()
+  const { now } = plan
+  await insertRecorded(ctx, trx, 'payments', [
+    {
+      id,
+      account_id: input.accountId,
+      business_date: plan.today,
+      paid_at: now,
+      amount_kopecks: request.amount,
+      kind: 'payment',
+      source: 'cash',
+      reverses_id: null,
+      created_at: now,
+      shift_id: shift.id,
+      ...(await nextReceipt(ctx, trx, plan.counter, shift)),
+      idempotency_key: input.idempotencyKey,
+      request_hash: request.hash,
+      clerk_id: clerk.id,
+      payer_name: input.payerName,
+      period: input.period,
+      tendered_kopecks: request.tendered,
+      change_kopecks: request.changeKopecks,
+      confirmed_by: plan.confirmer?.id ?? null,
+    },
+  ])
+  await recordAllocations(
+    ctx,
+    trx,
+    { id, accountId: input.accountId },
+    input.allocations.filter((a) => a.amountKopecks > 0),
+  )
+  await appendAudit(ctx, trx, {
+    action: 'payment.post',
+    clerkId: clerk.id,
+    objectType: 'payment',
+    objectId: id,
+    details: {
+      account: input.accountId,
+      amountKopecks: request.amount,
+      tenderedKopecks: request.tendered,
+      shift: shift.id,
+      ...(plan.confirmer ? { confirmedBy: plan.confirmer.id } : {}),
+    },
+  })
+  return { id, replayed: false }
+}
+
+export async function postPayment(
+  ctx: ServiceContext,
+  clerk: ClerkInfo,
+  input: PaymentPostInput,
+): Promise<PaymentPosted> {
+  const request = readRequest(input)
+  const seen = await paymentByKey(ctx.db.knex, input.idempotencyKey)
+  if (seen) return postedResult(ctx, replayOf(seen, request.hash), true)
+  const plan = await planPayment(ctx, clerk, input, request.amount)
   let posted: { id: string; replayed: boolean }
   try {
-    posted = await ctx.db.knex.transaction(async (trx) => {
-      const shift = await shiftForPosting(ctx, trx, counter)
-      // A concurrent post of the same key waited for the shift's lock: it finds the payment here.
-      const again = await findByKey(trx, input.idempotencyKey)
-      if (again) return { id: replayOf(again, hash), replayed: true }
-      const id = ctx.newId()
-      await insertRecorded(ctx, trx, 'payments', [
-        {
-          id,
-          account_id: input.accountId,
-          business_date: today,
-          paid_at: now,
-          amount_kopecks: amount,
-          kind: 'payment',
-          source: 'cash',
-          reverses_id: null,
-          created_at: now,
-          shift_id: shift.id,
-          ...(await nextReceipt(ctx, trx, counter, shift)),
-          idempotency_key: input.idempotencyKey,
-          request_hash: hash,
-          clerk_id: clerk.id,
-          payer_name: input.payerName,
-          period: input.period,
-          tendered_kopecks: tendered,
-          change_kopecks: change.changeKopecks,
-          confirmed_by: confirmer?.id ?? null,
-        },
-      ])
-      await insertRecorded(
-        ctx,
-        trx,
-        'payment_allocations',
-        input.allocations
-          .filter((a) => a.amountKopecks > 0)
-          .map((a) => ({
-            id: ctx.newId(),
-            payment_id: id,
-            account_id: input.accountId,
-            service_id: a.serviceId,
-            amount_kopecks: a.amountKopecks,
-          })),
-      )
-      await appendAudit(ctx, trx, {
-        action: 'payment.post',
-        clerkId: clerk.id,
-        objectType: 'payment',
-        objectId: id,
-        details: {
-          account: input.accountId,
-          amountKopecks: amount,
-          tenderedKopecks: tendered,
-          shift: shift.id,
-          ...(confirmer ? { confirmedBy: confirmer.id } : {}),
-        },
-      })
-      return { id, replayed: false }
-    })
+    posted = await ctx.db.knex.transaction((trx) => writePayment(ctx, trx, clerk, input, request, plan))
   } catch (err) {
     // The same key posted at once from another counter: the database kept one, this is its replay.
     if (!isUniqueViolation(err)) throw err
-    const winner = await findByKey(ctx.db.knex, input.idempotencyKey)
+    const winner = await paymentByKey(ctx.db.knex, input.idempotencyKey)
     if (!winner) throw err
-    return postedResult(ctx, replayOf(winner, hash), true)
+    return postedResult(ctx, replayOf(winner, request.hash), true)
   }
   if (!posted.replayed) await registerFiscal(ctx, posted.id)
   return postedResult(ctx, posted.id, posted.replayed)

@@ -5,7 +5,21 @@ import type { PaymentPosted, ReceiptSummary } from '../../../shared/domain/cash'
 import type { ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PrintDocument, PrintResult } from '../../../shared/print/document'
+import { accountNumbers } from '../../db/repositories/accounts'
+import { clerkNames } from '../../db/repositories/clerks'
 import { findOffice } from '../../db/repositories/organisation'
+import {
+  findPayment,
+  markPaymentPrinted,
+  paymentsOfShift,
+  receiptLines,
+  receiptNumberOf,
+  receiptNumbersOf,
+  reversalsOf,
+  setPaymentFiscal,
+  type PaymentRow,
+} from '../../db/repositories/payments'
+import { findShift } from '../../db/repositories/shifts'
 import { fiscalReceiptData } from '../../fiscal/fiscal-register'
 import { kickDrawer } from '../../printing/drawer'
 import type { Printer } from '../../printing/printer'
@@ -14,34 +28,11 @@ import type { ServiceContext } from '../core/context'
 import { buildReceipt, type FiscalMark, type ReceiptInput } from '../documents/receipt'
 import { requireOrganisation } from '../core/organisation'
 import { accountHeader } from './account-header'
-import { findShift } from './counter'
 import { requireVisibleShift } from './scope'
-import { clerkNames } from './shift-figures'
 import { enqueueOutbox } from '../core/outbox'
 
-interface PaymentRow {
-  id: string
-  account_id: string
-  kind: 'payment' | 'reversal'
-  amount_kopecks: number
-  paid_at: string
-  shift_id: string | null
-  receipt_no: number | null
-  receipt_number: string | null
-  clerk_id: string | null
-  payer_name: string
-  period: string | null
-  tendered_kopecks: number | null
-  change_kopecks: number | null
-  reverses_id: string | null
-  reason: string
-  confirmed_by: string | null
-  printed_at: string | null
-  fiscal: string | null
-}
-
 async function requirePayment(ctx: ServiceContext, id: string): Promise<PaymentRow> {
-  const row = (await ctx.db.knex('payments').where({ id }).first()) as PaymentRow | undefined
+  const row = await findPayment(ctx.db.knex, id)
   if (!row || !row.shift_id) throw new OknoError('NOT_FOUND', 'Платёж не найден или принят не в кассе.')
   return row
 }
@@ -64,16 +55,8 @@ export async function receiptInput(ctx: ServiceContext, row: PaymentRow): Promis
     requireOrganisation(ctx),
     findShift(knex, row.shift_id as string),
     accountHeader(ctx, row.account_id),
-    knex('payment_allocations as a')
-      .join('services as s', 's.id', 'a.service_id')
-      .where('a.payment_id', row.id)
-      .orderBy('s.sort')
-      .select('s.name', 'a.amount_kopecks') as Promise<Array<{ name: string; amount_kopecks: number }>>,
-    row.reverses_id
-      ? (knex('payments').where({ id: row.reverses_id }).select('receipt_number').first() as Promise<
-          { receipt_number: string } | undefined
-        >)
-      : Promise.resolve(undefined),
+    receiptLines(knex, row.id),
+    row.reverses_id ? receiptNumberOf(knex, row.reverses_id) : Promise.resolve(undefined),
     clerkNames(knex, [row.clerk_id, row.confirmed_by]),
   ])
   if (!shift) throw new OknoError('INTERNAL', 'Смена платежа не найдена.')
@@ -101,7 +84,7 @@ export async function receiptInput(ctx: ServiceContext, row: PaymentRow): Promis
     ...(row.kind === 'reversal'
       ? {
           reverses: {
-            receiptNumber: original?.receipt_number ?? '',
+            receiptNumber: original ?? '',
             reason: row.reason,
             confirmedByName: names.get(row.confirmed_by ?? '') ?? '',
           },
@@ -116,25 +99,19 @@ async function summaries(ctx: ServiceContext, rows: PaymentRow[]): Promise<Recei
   const knex = ctx.db.knex
   const ids = rows.map((r) => r.id)
   const [accounts, names, reversals, originals] = await Promise.all([
-    knex('accounts')
-      .whereIn(
-        'id',
-        rows.map((r) => r.account_id),
-      )
-      .select('id', 'number') as Promise<Array<{ id: string; number: string }>>,
+    accountNumbers(
+      knex,
+      rows.map((r) => r.account_id),
+    ),
     clerkNames(
       knex,
       rows.map((r) => r.clerk_id),
     ),
-    knex('payments').whereIn('reverses_id', ids).select('reverses_id', 'receipt_number') as Promise<
-      Array<{ reverses_id: string; receipt_number: string }>
-    >,
-    knex('payments')
-      .whereIn(
-        'id',
-        rows.map((r) => r.reverses_id).filter((x): x is string => Boolean(x)),
-      )
-      .select('id', 'receipt_number') as Promise<Array<{ id: string; receipt_number: string }>>,
+    reversalsOf(knex, ids),
+    receiptNumbersOf(
+      knex,
+      rows.map((r) => r.reverses_id).filter((x): x is string => Boolean(x)),
+    ),
   ])
   const numberOf = new Map(accounts.map((a) => [a.id, a.number]))
   const reversedBy = new Map(reversals.map((r) => [r.reverses_id, r.receipt_number]))
@@ -189,11 +166,7 @@ export async function shiftReceipts(
   shiftId: string,
 ): Promise<ReceiptSummary[]> {
   const shift = await requireVisibleShift(ctx, viewer, shiftId)
-  const rows = (await ctx.db
-    .knex('payments')
-    .where({ shift_id: shift.id })
-    .orderBy('receipt_no', 'desc')) as PaymentRow[]
-  return summaries(ctx, rows)
+  return summaries(ctx, await paymentsOfShift(ctx.db.knex, shift.id))
 }
 
 export async function markPrinted(ctx: ServiceContext, viewer: ClerkInfo, paymentId: string): Promise<null> {
@@ -205,7 +178,7 @@ async function markRowPrinted(ctx: ServiceContext, clerkId: string, row: Payment
   if (row.printed_at) return null
   await ctx.db.knex.transaction(async (trx) => {
     const printedAt = ctx.clock.now().toISOString()
-    await trx('payments').where({ id: paymentId }).whereNull('printed_at').update({ printed_at: printedAt })
+    await markPaymentPrinted(trx, paymentId, printedAt)
     await enqueueOutbox(ctx, trx, {
       entity: 'payments',
       entityId: paymentId,
@@ -261,7 +234,7 @@ export async function registerFiscal(ctx: ServiceContext, paymentId: string): Pr
     )
     await ctx.db.knex.transaction(async (trx) => {
       const fiscal = JSON.stringify(mark)
-      await trx('payments').where({ id: paymentId }).update({ fiscal })
+      await setPaymentFiscal(trx, paymentId, fiscal)
       await enqueueOutbox(ctx, trx, {
         entity: 'payments',
         entityId: paymentId,

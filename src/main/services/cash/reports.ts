@@ -3,7 +3,6 @@
 // - a shift: the one rule of scope.ts (an operator their counter, a supervisor their office);
 // - a day: an operator sees only the payments they took; a supervisor the whole office (officeId)
 //   or every office — the office's takings are the senior clerk's to reconcile.
-import type { Knex } from 'knex'
 import { businessDate, formatDateRu } from '../../../shared/dates'
 import type {
   PaymentsGroup,
@@ -17,51 +16,30 @@ import { roleAtLeast, type ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PaymentsReportInput } from '../../../shared/ipc/schemas/cash-report'
 import type { PrintDocument } from '../../../shared/print/document'
+import { clerkNames } from '../../db/repositories/clerks'
 import { findOffice } from '../../db/repositories/organisation'
+import {
+  reportPayments,
+  reportServiceTotals,
+  type ReportFilter,
+  type ReportPaymentRow,
+  type ReportServiceRow,
+} from '../../db/repositories/payments-report'
 import { appendAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { buildPaymentsReport } from '../documents/payments-report'
 import { requireOrganisation } from '../core/organisation'
 import { paymentsXlsx } from './report-xlsx'
 import { requireVisibleShift } from './scope'
-import { clerkNames } from './shift-figures'
 
 interface Scope {
-  /** Narrows `payments as p` joined with `shifts as sh` to the report's payments. */
-  where: (q: Knex.QueryBuilder) => Knex.QueryBuilder
+  /** The report's payments. */
+  filter: ReportFilter
   date: string
   shift: PaymentsReportShift | null
   officeName: string | null
   onlyClerkName: string | null
   title: string
-}
-
-interface Row {
-  id: string
-  receipt_number: string | null
-  receipt_no: number | string | null
-  kind: 'payment' | 'reversal'
-  paid_at: string
-  business_date: string
-  amount_kopecks: number | string
-  payer_name: string
-  clerk_id: string | null
-  clerk_name: string | null
-  account_number: string
-  office_id: string
-  office_name: string
-  counter_number: number | string
-  shift_number: number | string
-  reverses: string | null
-}
-
-interface ServiceRow {
-  code: string
-  name: string
-  sort: number | string
-  kind: 'payment' | 'reversal'
-  n: number | string
-  s: number | string
 }
 
 const supervisorOrAbove = (clerk: ClerkInfo): boolean => roleAtLeast(clerk.role, 'supervisor')
@@ -74,7 +52,7 @@ async function shiftScope(ctx: ServiceContext, shiftId: string, viewer: ClerkInf
   ])
   const officeName = office?.name ?? ''
   return {
-    where: (q) => q.where('p.shift_id', shift.id),
+    filter: { shiftId: shift.id },
     date: shift.business_date,
     shift: {
       id: shift.id,
@@ -105,12 +83,7 @@ async function dayScope(
   else if (!onlyOwn) parts.push('все отделения')
   if (onlyOwn) parts.push(viewer.fullName)
   return {
-    where: (q) => {
-      let scoped = q.where('p.business_date', date)
-      if (office) scoped = scoped.where('sh.office_id', office.id)
-      if (onlyOwn) scoped = scoped.where('p.clerk_id', viewer.id)
-      return scoped
-    },
+    filter: { date, officeId: office?.id ?? null, clerkId: onlyOwn ? viewer.id : null },
     date,
     shift: null,
     officeName: office?.name ?? null,
@@ -173,62 +146,11 @@ class Groups {
 
 const byName = (a: PaymentsGroup, b: PaymentsGroup): number => a.name.localeCompare(b.name, 'ru')
 
-function scopedPayments(knex: Knex, scope: Scope): Knex.QueryBuilder {
-  return scope.where(
-    knex('payments as p').join('shifts as sh', 'sh.id', 'p.shift_id').whereNotNull('p.shift_id'),
-  )
-}
-
-export async function paymentsReport(
-  ctx: ServiceContext,
-  input: PaymentsReportInput,
-  viewer: ClerkInfo,
-): Promise<PaymentsReport> {
-  const org = await requireOrganisation(ctx)
-  const scope =
-    input.scope === 'shift'
-      ? await shiftScope(ctx, input.shiftId, viewer)
-      : await dayScope(ctx, input.date, input.officeId, viewer)
-  const knex = ctx.db.knex
-  const [rows, services] = await Promise.all([
-    scopedPayments(knex, scope)
-      .join('accounts as a', 'a.id', 'p.account_id')
-      .join('offices as o', 'o.id', 'sh.office_id')
-      .leftJoin('clerks as c', 'c.id', 'p.clerk_id')
-      .leftJoin('payments as orig', 'orig.id', 'p.reverses_id')
-      .orderBy([
-        { column: 'p.paid_at' },
-        { column: 'o.name' },
-        { column: 'sh.counter_number' },
-        { column: 'p.receipt_no' },
-      ])
-      .select(
-        'p.id',
-        'p.receipt_number',
-        'p.receipt_no',
-        'p.kind',
-        'p.paid_at',
-        'p.business_date',
-        'p.amount_kopecks',
-        'p.payer_name',
-        'p.clerk_id',
-        'c.full_name as clerk_name',
-        'a.number as account_number',
-        'sh.office_id',
-        'o.name as office_name',
-        'sh.counter_number',
-        'sh.number as shift_number',
-        'orig.receipt_number as reverses',
-      ) as Promise<Row[]>,
-    scopedPayments(knex, scope)
-      .join('payment_allocations as al', 'al.payment_id', 'p.id')
-      .join('services as sv', 'sv.id', 'al.service_id')
-      .groupBy('sv.code', 'sv.name', 'sv.sort', 'p.kind')
-      .select('sv.code', 'sv.name', 'sv.sort', 'p.kind')
-      .countDistinct({ n: 'p.id' })
-      .sum({ s: 'al.amount_kopecks' }) as Promise<ServiceRow[]>,
-  ])
-
+/** The receipts' lines, with the totals they add up to: overall, per clerk, counter and office. */
+function receiptTotals(
+  rows: readonly ReportPaymentRow[],
+  timeZone: string,
+): Pick<PaymentsReport, 'rows' | 'byClerk' | 'byCounter' | 'byOffice' | 'total'> {
   const total = emptyTotal()
   const clerks = new Groups()
   const counters = new Groups()
@@ -244,31 +166,72 @@ export async function paymentsReport(
     counterOrder.set(counterKey, [r.office_name, counterNumber])
     counters.add(counterKey, `${r.office_name}, окно ${counterNumber}`, r.kind, amount)
     offices.add(r.office_id, r.office_name, r.kind, amount)
-    return {
-      paymentId: r.id,
-      receiptNumber: r.receipt_number ?? '',
-      kind: r.kind,
-      paidAt: r.paid_at,
-      date: businessDate(new Date(r.paid_at), org.time_zone),
-      time: wallClockTime(r.paid_at, org.time_zone),
-      accountNumber: r.account_number,
-      payerName: r.payer_name,
-      amountKopecks: amount,
-      clerkName,
-      officeName: r.office_name,
-      counterNumber,
-      shiftNumber: Number(r.shift_number),
-      reverses: r.reverses ?? null,
-    }
+    return reportRow(r, amount, counterNumber, clerkName, timeZone)
   })
+  return {
+    rows: reportRows,
+    byClerk: clerks.list(byName),
+    byCounter: counters.list((a, b) => {
+      const [officeA, numberA] = counterOrder.get(a.key) ?? ['', 0]
+      const [officeB, numberB] = counterOrder.get(b.key) ?? ['', 0]
+      return officeA.localeCompare(officeB, 'ru') || numberA - numberB
+    }),
+    byOffice: offices.list(byName),
+    total,
+  }
+}
 
+function reportRow(
+  r: ReportPaymentRow,
+  amount: number,
+  counterNumber: number,
+  clerkName: string,
+  timeZone: string,
+): PaymentsReportRow {
+  return {
+    paymentId: r.id,
+    receiptNumber: r.receipt_number ?? '',
+    kind: r.kind,
+    paidAt: r.paid_at,
+    date: businessDate(new Date(r.paid_at), timeZone),
+    time: wallClockTime(r.paid_at, timeZone),
+    accountNumber: r.account_number,
+    payerName: r.payer_name,
+    amountKopecks: amount,
+    clerkName,
+    officeName: r.office_name,
+    counterNumber,
+    shiftNumber: Number(r.shift_number),
+    reverses: r.reverses ?? null,
+  }
+}
+
+/** The totals per service, in the services' usual order. */
+function serviceTotals(services: readonly ReportServiceRow[]): PaymentsGroup[] {
   const serviceSort = new Map<string, number>()
   const byService = new Groups()
   for (const s of services) {
     serviceSort.set(s.code, Number(s.sort))
     byService.add(s.code, s.name, s.kind, Number(s.s), Number(s.n))
   }
+  return byService.list((a, b) => (serviceSort.get(a.key) ?? 0) - (serviceSort.get(b.key) ?? 0))
+}
 
+export async function paymentsReport(
+  ctx: ServiceContext,
+  input: PaymentsReportInput,
+  viewer: ClerkInfo,
+): Promise<PaymentsReport> {
+  const org = await requireOrganisation(ctx)
+  const scope =
+    input.scope === 'shift'
+      ? await shiftScope(ctx, input.shiftId, viewer)
+      : await dayScope(ctx, input.date, input.officeId, viewer)
+  const [rows, services] = await Promise.all([
+    reportPayments(ctx.db.knex, scope.filter),
+    reportServiceTotals(ctx.db.knex, scope.filter),
+  ])
+  const receipts = receiptTotals(rows, org.time_zone)
   return {
     scope: input.scope,
     title: scope.title,
@@ -280,16 +243,12 @@ export async function paymentsReport(
     timeZone: org.time_zone,
     generatedAt: ctx.clock.now().toISOString(),
     generatedByName: viewer.fullName,
-    rows: reportRows,
-    byService: byService.list((a, b) => (serviceSort.get(a.key) ?? 0) - (serviceSort.get(b.key) ?? 0)),
-    byClerk: clerks.list(byName),
-    byCounter: counters.list((a, b) => {
-      const [officeA, numberA] = counterOrder.get(a.key) ?? ['', 0]
-      const [officeB, numberB] = counterOrder.get(b.key) ?? ['', 0]
-      return officeA.localeCompare(officeB, 'ru') || numberA - numberB
-    }),
-    byOffice: offices.list(byName),
-    total,
+    rows: receipts.rows,
+    byService: serviceTotals(services),
+    byClerk: receipts.byClerk,
+    byCounter: receipts.byCounter,
+    byOffice: receipts.byOffice,
+    total: receipts.total,
   }
 }
 

@@ -3,8 +3,8 @@
 // desk's office, an administrator every office. The desk's place is set by the administrator.
 import { roleAtLeast, type ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
+import { findShift, type ShiftRow } from '../../db/repositories/shifts'
 import type { ServiceContext } from '../core/context'
-import { findShift, type ShiftRow } from './counter'
 
 export function shiftInScope(ctx: ServiceContext, viewer: ClerkInfo, shift: ShiftRow): boolean {
   if (roleAtLeast(viewer.role, 'administrator')) return true

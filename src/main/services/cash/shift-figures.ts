@@ -3,29 +3,15 @@
 import type { Knex } from 'knex'
 import { expectedCash } from '../../../shared/cash/shift-math'
 import type { ShiftFigures, ShiftView } from '../../../shared/domain/cash'
-import type { ShiftRow } from './counter'
+import { cashMoveTotals } from '../../db/repositories/cash-moves'
+import { shiftPaymentTotals, shiftServiceTotals } from '../../db/repositories/payments'
+import type { ShiftRow } from '../../db/repositories/shifts'
 
 export async function shiftFigures(db: Knex | Knex.Transaction, shift: ShiftRow): Promise<ShiftFigures> {
   // One after another: inside a transaction they share one connection (pg refuses overlapping queries).
-  const byKind = (await db('payments')
-    .where({ shift_id: shift.id })
-    .groupBy('kind')
-    .select('kind')
-    .count({ n: '*' })
-    .sum({ s: 'amount_kopecks' })) as Array<{ kind: string; n: number | string; s: number | string }>
-  const moves = (await db('cash_movements')
-    .where({ shift_id: shift.id })
-    .groupBy('kind')
-    .select('kind')
-    .sum({ s: 'amount_kopecks' })) as Array<{ kind: string; s: number | string }>
-  const services = (await db('payment_allocations as a')
-    .join('payments as p', 'p.id', 'a.payment_id')
-    .join('services as s', 's.id', 'a.service_id')
-    .where('p.shift_id', shift.id)
-    .groupBy('s.code', 's.name', 's.sort')
-    .orderBy('s.sort')
-    .select('s.code', 's.name')
-    .sum({ total: 'a.amount_kopecks' })) as Array<{ code: string; name: string; total: number | string }>
+  const byKind = await shiftPaymentTotals(db, shift.id)
+  const moves = await cashMoveTotals(db, shift.id)
+  const services = await shiftServiceTotals(db, shift.id)
   const kind = (k: string): { n: number; s: number } => {
     const row = byKind.find((r) => r.kind === k)
     return { n: Number(row?.n ?? 0), s: Number(row?.s ?? 0) }
@@ -81,14 +67,4 @@ export function shiftView(shift: ShiftRow, figures: ShiftFigures, names: ShiftNa
         ? null
         : shift.counted_kopecks - shift.expected_kopecks,
   }
-}
-
-export async function clerkNames(db: Knex, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => Boolean(i)))]
-  if (wanted.length === 0) return new Map()
-  const rows = (await db('clerks').whereIn('id', wanted).select('id', 'full_name')) as Array<{
-    id: string
-    full_name: string
-  }>
-  return new Map(rows.map((r) => [r.id, r.full_name]))
 }

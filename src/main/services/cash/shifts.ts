@@ -19,6 +19,15 @@ import { formatMoney } from '../../../shared/money'
 import type { PrintDocument } from '../../../shared/print/document'
 import { isUniqueViolation } from '../../db/errors'
 import { chainHead } from '../../db/repositories/audit-log'
+import { clerkNames } from '../../db/repositories/clerks'
+import {
+  closeShiftRow,
+  lastShiftNumber,
+  recentShifts,
+  type ShiftClosing,
+  type ShiftRow,
+} from '../../db/repositories/shifts'
+import { zReportOfShift } from '../../db/repositories/z-reports'
 import { appendAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
 import { buildShiftReport, type ShiftReportInput, type ZReportHead } from '../documents/shift-report'
@@ -26,9 +35,9 @@ import { enqueueOutbox, insertRecorded } from '../core/outbox'
 import { requireOrganisation } from '../core/organisation'
 import { confirmBySupervisor } from '../clerks/supervisor'
 import { requireAmount } from './amounts'
-import { findOpenShift, normalise, requireCounter, type Counter, type ShiftRow } from './counter'
+import { findOpenShift, requireCounter, type Counter } from './counter'
 import { requireVisibleShift } from './scope'
-import { clerkNames, shiftFigures, shiftView } from './shift-figures'
+import { shiftFigures, shiftView } from './shift-figures'
 
 const NO_SHIFT = 'Смена не открыта: откройте смену (F2 на экране «Касса»), затем принимайте деньги.'
 
@@ -87,15 +96,12 @@ export async function openShift(
           'Смена в этом окне уже открыта. Закройте её, прежде чем открывать новую.',
         )
       }
-      const last = (await trx('shifts')
-        .where({ office_id: counter.office.id, counter_number: counter.counterNumber })
-        .max({ n: 'number' })
-        .first()) as { n: number | string | null } | undefined
+      const last = await lastShiftNumber(trx, counter.office.id, counter.counterNumber)
       const row: ShiftRow = {
         id: ctx.newId(),
         office_id: counter.office.id,
         counter_number: counter.counterNumber,
-        number: Number(last?.n ?? 0) + 1,
+        number: last + 1,
         workstation_id: ctx.settings.get().workstationId,
         business_date: businessDate(now, org.time_zone),
         opened_at: now.toISOString(),
@@ -260,14 +266,14 @@ export async function closeShift(
         'Пока закрывали смену, в ней прошёл платёж. Пересчитайте кассу ещё раз.',
       )
     }
-    const update = {
+    const update: ShiftClosing = {
       closed_at: now,
       closed_by: clerk.id,
       counted_kopecks: counted,
       expected_kopecks: report.figures.expectedKopecks,
       confirmed_by: confirmer?.id ?? null,
     }
-    await trx('shifts').where({ id: open.id }).update(update)
+    await closeShiftRow(trx, open.id, update)
     await enqueueOutbox(ctx, trx, { entity: 'shifts', entityId: open.id, op: 'update', payload: update })
     const closing = await appendAudit(ctx, trx, {
       action: 'shift.close',
@@ -318,8 +324,7 @@ export async function zReport(
   shiftId: string,
 ): Promise<PrintDocument> {
   const shift = await requireVisibleShift(ctx, viewer, shiftId)
-  const row = (await ctx.db.knex('z_reports').where({ shift_id: shift.id }).first()) as
-    { content: string; content_hash: string } | undefined
+  const row = await zReportOfShift(ctx.db.knex, shift.id)
   if (!row) throw new OknoError('NOT_FOUND', 'У этой смены нет Z-отчёта: она ещё не закрыта.')
   if (createHash('sha256').update(row.content).digest('hex') !== row.content_hash) {
     throw new OknoError(
@@ -333,13 +338,7 @@ export async function zReport(
 /** The counter's last shifts, newest first (for the Z-report reprint). */
 export async function listShifts(ctx: ServiceContext): Promise<ShiftView[]> {
   const counter = await requireCounter(ctx)
-  const rows = (
-    (await ctx.db
-      .knex('shifts')
-      .where({ office_id: counter.office.id, counter_number: counter.counterNumber })
-      .orderBy('number', 'desc')
-      .limit(30)) as ShiftRow[]
-  ).map(normalise)
+  const rows = await recentShifts(ctx.db.knex, counter.office.id, counter.counterNumber, 30)
   const names = await clerkNames(
     ctx.db.knex,
     rows.flatMap((r) => [r.opened_by, r.closed_by]),

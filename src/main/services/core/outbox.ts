@@ -3,8 +3,9 @@
 // context writing on the office server itself records them in its change log (the port in
 // core/changes.ts) instead.
 import type { Knex } from 'knex'
+import type { Change } from '../../../shared/domain/sync'
+import { insertOutboxChanges, insertRecordedRows } from '../../db/repositories/outbox'
 import type { ServiceContext } from './context'
-import type { Change } from './changes'
 
 export interface OutboxEntry {
   entity: string
@@ -41,17 +42,7 @@ export async function enqueueOutboxMany(
     await ctx.changeLog.record(trx, changes)
     return
   }
-  await trx('outbox').insert(
-    changes.map((c) => ({
-      id: c.id,
-      entity: c.entity,
-      entity_id: c.entityId,
-      op: c.op,
-      payload: c.payload,
-      created_at: c.createdAt,
-      attempts: 0,
-    })),
-  )
+  await insertOutboxChanges(trx, changes)
 }
 
 /**
@@ -65,7 +56,7 @@ export async function insertRecorded(
   rows: ReadonlyArray<Record<string, unknown> & { id: string }>,
 ): Promise<void> {
   if (rows.length === 0) return
-  await trx(table).insert(rows)
+  await insertRecordedRows(trx, table, rows)
   await enqueueOutboxMany(
     ctx,
     trx,

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { expect, it } from 'vitest'
 import { memorySettings } from '../../../../src/main/config/settings'
 import { postPayment } from '../../../../src/main/services/cash/payments'
-import { findShift } from '../../../../src/main/services/cash/counter'
+import { findShift } from '../../../../src/main/db/repositories/shifts'
 import {
   paymentsReport,
   paymentsReportDocument,

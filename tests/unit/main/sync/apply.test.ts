@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../../../src/main/db/connection'
 import { migrateToLatest } from '../../../../src/main/db/migrate'
-import type { Change } from '../../../../src/main/services/core/changes'
+import type { Change } from '../../../../src/shared/domain/sync'
 import { applyChanges } from '../../../../src/main/sync/apply'
 
 let seq = 0
