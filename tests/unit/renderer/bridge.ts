@@ -18,7 +18,8 @@ export class Refusal {
 export interface Bridge {
   calls: Array<{ channel: Channel; input: unknown }>
   /** Sets (or replaces) what a channel answers; a function is asked for each call. */
-  answer(channel: Channel, answer: Answer | ((input: unknown) => Answer | Promise<Answer>)): void
+  answer(channel: Channel, respond: (input: unknown) => Answer | Promise<Answer>): void
+  answer(channel: Channel, answer: Answer): void
 }
 
 export function stubBridge(): Bridge {
