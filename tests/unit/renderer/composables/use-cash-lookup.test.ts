@@ -6,6 +6,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useCashLookup } from '../../../../src/renderer/src/composables/useCashLookup'
 import type { AccountSearchResult } from '../../../../src/shared/domain/account'
+import { searchResult as found } from '../accounts'
 import { held, stubBridge, type Bridge } from '../bridge'
 
 const TEXTS = {
@@ -15,19 +16,6 @@ const TEXTS = {
 const QR =
   'ST00012|Name=ГУП «ЕИРЦ»|PersonalAcc=40602810000000000001|BankName=АО «ДЕМО-БАНК»|BIC=046799999|' +
   'CorrespAcc=30101810000000000999|PersAcc=1001|Sum=123456|PaymPeriod=032026'
-
-const found = (...numbers: string[]): AccountSearchResult => ({
-  items: numbers.map((number) => ({
-    accountId: `id-${number}`,
-    number,
-    address: 'ул. Ленина, д. 5',
-    status: 'open',
-    personName: null,
-    personRole: null,
-    matchedBy: 'number',
-  })),
-  more: false,
-})
 
 let bridge: Bridge
 

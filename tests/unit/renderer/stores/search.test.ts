@@ -5,20 +5,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useSearchStore } from '../../../../src/renderer/src/stores/search'
 import type { AccountSearchResult } from '../../../../src/shared/domain/account'
+import { searchResult as found } from '../accounts'
 import { held, Refusal, stubBridge, type Bridge } from '../bridge'
-
-const found = (...numbers: string[]): AccountSearchResult => ({
-  items: numbers.map((number) => ({
-    accountId: `id-${number}`,
-    number,
-    address: 'ул. Ленина, д. 5',
-    status: 'open',
-    personName: null,
-    personRole: null,
-    matchedBy: 'number',
-  })),
-  more: false,
-})
 
 let bridge: Bridge
 
