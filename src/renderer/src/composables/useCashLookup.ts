@@ -4,8 +4,9 @@
 import { ref, shallowRef } from 'vue'
 import type { AccountSearchHit, AccountSearchResult } from '../../../shared/domain/account'
 import { parseGostPayload } from '../../../shared/payment-qr'
-import { call, errorMessage } from '../api/client'
+import { errorMessage } from '../api/client'
 import type { PaymentRequest } from '../stores/cash'
+import { useSearchStore } from '../stores/search'
 import { rublesText } from './usePaymentForm'
 import { isScanText } from './useScanner'
 
@@ -28,6 +29,7 @@ export function amountFromCode(text: string | undefined): string | undefined {
 }
 
 export function useCashLookup(texts: LookupTexts) {
+  const accounts = useSearchStore()
   const result = shallowRef<AccountSearchResult | null>(null)
   const searched = ref('')
   const active = ref(0)
@@ -46,7 +48,7 @@ export function useCashLookup(texts: LookupTexts) {
     }
     loading.value = true
     try {
-      const found = await call('accounts:search', { query: text })
+      const found = await accounts.lookup(text)
       if (mine !== sequence) return
       result.value = found
       searched.value = text
@@ -60,7 +62,7 @@ export function useCashLookup(texts: LookupTexts) {
 
   /** The open account with exactly this number, or null with the reason in `message`. */
   async function byNumber(number: string): Promise<AccountSearchHit | null> {
-    const found = await call('accounts:search', { query: number })
+    const found = await accounts.lookup(number)
     const hit = found.items.find((h) => h.number === number) ?? null
     if (!hit) message.value = texts.notFound(number)
     return hit

@@ -1,7 +1,7 @@
 // Locks the screen after the configured idle time without keyboard or mouse activity, and tells
 // the main process about activity (at most once a minute) so its own idle backstop agrees.
 import { onBeforeUnmount, onMounted, type Ref } from 'vue'
-import { call } from '../api/client'
+import { useSessionStore } from '../stores/session'
 
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const
 const TOUCH_AT_MOST_EVERY_MS = 60_000
@@ -12,6 +12,7 @@ export function useIdleLock(options: {
   active: Ref<boolean>
   lock: () => Promise<void>
 }): void {
+  const session = useSessionStore()
   let lastActivity = Date.now()
   let lastTouch = Date.now()
   let timer: ReturnType<typeof setInterval> | undefined
@@ -23,7 +24,7 @@ export function useIdleLock(options: {
     const every = Math.min(TOUCH_AT_MOST_EVERY_MS, (options.minutes.value * 60_000) / 2)
     if (options.active.value && now - lastTouch >= every) {
       lastTouch = now
-      call('sessions:touch', {}).catch(() => {
+      session.touch().catch(() => {
         // A refused touch means the session ended or locked; the session store already knows.
       })
     }

@@ -1,8 +1,9 @@
 // Printing a document shown in a preview iframe: through the workstation's printer in Electron,
 // through the browser's print dialog in browser mode (or when main has no print backend).
 import type { PrintDocument, PrintResult } from '../../../shared/print/document'
-import { call, errorMessage } from '../api/client'
+import { errorMessage } from '../api/client'
 import { useAppStore } from '../stores/app'
+import { usePrintingStore } from '../stores/printing'
 
 /** Ctrl+P on either keyboard layout (P is «з» on the Russian one). */
 export function isPrintKey(e: KeyboardEvent): boolean {
@@ -20,11 +21,12 @@ export function browserPrint(frame: HTMLIFrameElement | null): PrintResult {
 
 export function usePrint() {
   const app = useAppStore()
+  const printing = usePrintingStore()
 
   async function print(document: PrintDocument, frame: HTMLIFrameElement | null): Promise<PrintResult> {
     if (app.info?.shell !== 'electron') return browserPrint(frame)
     try {
-      const result = await call('printing:print', { document })
+      const result = await printing.print({ document })
       return !result.ok && result.browserDialog ? browserPrint(frame) : result
     } catch (err) {
       return { ok: false, message: errorMessage(err) }

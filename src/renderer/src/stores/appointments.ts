@@ -12,6 +12,8 @@ import type {
   DayLoad,
   FreeSlot,
 } from '../../../shared/domain/appointment'
+import type { AppointmentReport } from '../../../shared/domain/appointment-admin'
+import type { ChannelInput } from '../../../shared/ipc/contract'
 import type { BookInput, SlotsQuery } from '../../../shared/ipc/schemas/appointment'
 import type { PrintDocument } from '../../../shared/print/document'
 import { call } from '../api/client'
@@ -97,6 +99,14 @@ export const useAppointmentsStore = defineStore('appointments', () => {
     ticket.value = { title, appointment, document }
   }
 
+  function report(input: ChannelInput<'appointments:report'>): Promise<AppointmentReport> {
+    return call('appointments:report', input)
+  }
+
+  function reportXlsx(input: ChannelInput<'appointments:reportXlsx'>) {
+    return call('appointments:reportXlsx', input)
+  }
+
   return {
     meta,
     request,
@@ -114,6 +124,8 @@ export const useAppointmentsStore = defineStore('appointments', () => {
     cancel,
     mark,
     printAgain,
+    report,
+    reportXlsx,
     day: (officeId: string, date: string): Promise<DayBoard> => call('appointments:day', { officeId, date }),
     week: (officeId: string, from: string): Promise<DayLoad[]> =>
       call('appointments:week', { officeId, from }),

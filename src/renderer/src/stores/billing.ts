@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { AccountBalance, AccountStatement, MonthDetail } from '../../../shared/domain/billing'
+import type { PrintDocument } from '../../../shared/print/document'
 import { call, errorMessage } from '../api/client'
 
 export const useBillingStore = defineStore('billing', () => {
@@ -53,6 +54,16 @@ export const useBillingStore = defineStore('billing', () => {
     }
   }
 
+  /** A statement for the caller alone (the bill's months), leaving the one on screen as it is. */
+  function statementOf(accountId: string, from: string, to: string): Promise<AccountStatement> {
+    return call('charges:statement', { accountId, from, to })
+  }
+
+  /** The bill of one month as a document to preview, print or save. */
+  function bill(accountId: string, period: string): Promise<PrintDocument> {
+    return call('charges:bill', { accountId, period })
+  }
+
   function clearMonth(): void {
     sequence.month++
     month.value = null
@@ -70,5 +81,7 @@ export const useBillingStore = defineStore('billing', () => {
     loadStatement,
     loadMonth,
     clearMonth,
+    statementOf,
+    bill,
   }
 })

@@ -2,7 +2,7 @@
 // slip dialog closes: the one-time password lives nowhere else).
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { CabinetIssued, CabinetState } from '../../../shared/domain/cabinet'
+import type { CabinetIssued, CabinetState, PassportView } from '../../../shared/domain/cabinet'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import { call, errorMessage } from '../api/client'
 
@@ -41,6 +41,10 @@ export const useCabinetStore = defineStore('cabinet', () => {
   function forgetIssued(): void {
     issued.value = null
   }
+  /** A person's passport unmasked: main writes the look to the audit log. */
+  function revealPassport(personId: string): Promise<PassportView> {
+    return call('cabinets:revealPassport', { personId })
+  }
 
-  return { state, error, issued, load, register, reset, attach, unblock, forgetIssued }
+  return { state, error, issued, load, register, reset, attach, unblock, forgetIssued, revealPassport }
 })

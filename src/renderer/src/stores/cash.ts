@@ -12,7 +12,9 @@ import type {
   ShiftClosed,
   ShiftView,
 } from '../../../shared/domain/cash'
+import type { PaymentsReport } from '../../../shared/domain/cash-report'
 import type { CashMoveInput, PaymentPostInput, ShiftCloseInput } from '../../../shared/ipc/schemas/cash'
+import type { PaymentsReportInput } from '../../../shared/ipc/schemas/cash-report'
 import type { PrintDocument, PrintResult } from '../../../shared/print/document'
 import { call, errorMessage } from '../api/client'
 
@@ -59,9 +61,14 @@ export const useCashStore = defineStore('cash', () => {
     }
   }
 
+  /** This counter's shifts, newest first (none while the workstation has no office). */
+  function listShifts(): Promise<ShiftView[]> {
+    return call('shifts:list', {})
+  }
+
   async function loadShifts(): Promise<void> {
     try {
-      shifts.value = await call('shifts:list', {})
+      shifts.value = await listShifts()
       shiftsError.value = null
     } catch (err) {
       shiftsError.value = errorMessage(err)
@@ -151,6 +158,17 @@ export const useCashStore = defineStore('cash', () => {
     await call('payments:markPrinted', { paymentId })
   }
 
+  /** The payments report of a shift or a day, as a table, an Excel file or a document to print. */
+  function report(input: PaymentsReportInput): Promise<PaymentsReport> {
+    return call('payments:report', input)
+  }
+  function reportXlsx(input: PaymentsReportInput) {
+    return call('payments:reportXlsx', input)
+  }
+  function reportDocument(input: PaymentsReportInput): Promise<PrintDocument> {
+    return call('payments:reportDocument', input)
+  }
+
   function pay(req: PaymentRequest): void {
     posted.value = null
     request.value = req
@@ -188,6 +206,10 @@ export const useCashStore = defineStore('cash', () => {
     receipt,
     print,
     markPrinted,
+    listShifts,
+    report,
+    reportXlsx,
+    reportDocument,
     pay,
     closeForm,
     forgetPosted,

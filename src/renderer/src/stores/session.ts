@@ -37,6 +37,10 @@ export const useSessionStore = defineStore('session', () => {
   async function unlock(password: string): Promise<void> {
     session.value = await call('sessions:unlock', { password })
   }
+  /** Tells main the clerk is at the desk, so its own idle backstop does not lock the session. */
+  async function touch(): Promise<void> {
+    await call('sessions:touch', {})
+  }
 
-  return { session, clerk, locked, endedReason, restore, signIn, signOut, lock, unlock }
+  return { session, clerk, locked, endedReason, restore, signIn, signOut, lock, unlock, touch }
 })

@@ -3,7 +3,8 @@
 // and «Синхронизировать сейчас».
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { SyncStatus } from '../../../shared/domain/sync'
+import type { OutboxList, SyncSettingsView, SyncStatus } from '../../../shared/domain/sync'
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
 import { call } from '../api/client'
 
 export const POLL_MS = 3_000
@@ -62,5 +63,36 @@ export const useSyncStore = defineStore('sync', () => {
     return status.value
   }
 
-  return { status, downloading, polling, refresh, start, stop, syncNow, retryFailed }
+  /** The changes waiting to be sent, or refused by the server (supervisor). */
+  function outbox(input: ChannelInput<'sync:outbox'>): Promise<OutboxList> {
+    return call('sync:outbox', input)
+  }
+
+  /** The office server's connection as saved (the password only as «set»). */
+  function settings(): Promise<SyncSettingsView> {
+    return call('sync:settings', {})
+  }
+
+  function saveSettings(input: ChannelInput<'sync:saveSettings'>): Promise<SyncSettingsView> {
+    return call('sync:saveSettings', input)
+  }
+
+  function testServer(input: ChannelInput<'sync:testServer'>): Promise<ChannelOutput<'sync:testServer'>> {
+    return call('sync:testServer', input)
+  }
+
+  return {
+    status,
+    downloading,
+    polling,
+    refresh,
+    start,
+    stop,
+    syncNow,
+    retryFailed,
+    outbox,
+    settings,
+    saveSettings,
+    testServer,
+  }
 })

@@ -1,8 +1,8 @@
 // A meter's consumption chart keeps every month between its first and last reading: a month
 // without one is an empty place, so two months' use read at once is not drawn as a spike.
 import { describe, expect, it } from 'vitest'
-import { consumptionByMonth } from '../../../src/renderer/src/composables/consumptionChart'
-import type { MeterHistoryPoint } from '../../../src/shared/domain/billing'
+import { consumptionByMonth } from '../../../../src/renderer/src/composables/consumptionChart'
+import type { MeterHistoryPoint } from '../../../../src/shared/domain/billing'
 
 function point(period: string, consumptionMilli: number | null, status: 'active' | 'superseded' = 'active') {
   return {

@@ -1,7 +1,7 @@
 // The sync status as the desk words it: Russian plural forms, the line in the bar and its spoken
 // name, the first download's percentage, an outbox row's operation.
 import { describe, expect, it } from 'vitest'
-import type { SyncStatus } from '../../../src/shared/domain/sync'
+import type { SyncStatus } from '../../../../src/shared/domain/sync'
 import {
   barLabel,
   barText,
@@ -9,8 +9,8 @@ import {
   opText,
   pendingText,
   stateText,
-} from '../../../src/renderer/src/composables/syncText'
-import { i18n, ruPluralIndex } from '../../../src/renderer/src/i18n'
+} from '../../../../src/renderer/src/composables/syncText'
+import { i18n, ruPluralIndex } from '../../../../src/renderer/src/i18n'
 
 const t = i18n.global.t
 const at = (iso: string): string => iso.slice(11, 16)

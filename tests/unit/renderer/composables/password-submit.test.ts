@@ -2,7 +2,7 @@
 // is kept and, when Enter was pressed again meanwhile, checked next; only a refused one is cleared.
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
-import { usePasswordSubmit } from '../../../src/renderer/src/composables/usePasswordSubmit'
+import { usePasswordSubmit } from '../../../../src/renderer/src/composables/usePasswordSubmit'
 
 /** A check that answers only when told to, recording what it was asked. */
 function heldCheck(right: string) {

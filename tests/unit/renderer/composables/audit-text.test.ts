@@ -1,9 +1,9 @@
 // The audit check as the administrator reads it: intact with the Z-report heads checked, a broken
 // link, entries cut off after a Z-report, entries rewritten before one — each with its numbers.
 import { describe, expect, it } from 'vitest'
-import { auditText } from '../../../src/renderer/src/composables/auditText'
-import { i18n } from '../../../src/renderer/src/i18n'
-import type { AuditBreak, AuditVerification } from '../../../src/shared/domain/app'
+import { auditText } from '../../../../src/renderer/src/composables/auditText'
+import { i18n } from '../../../../src/renderer/src/i18n'
+import type { AuditBreak, AuditVerification } from '../../../../src/shared/domain/app'
 
 const t = i18n.global.t
 const WS = '0190f2a4-1111-7000-8000-000000000001'
