@@ -9,6 +9,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { ServiceContext } from '../services/core/context'
 import { newSession, type Session } from '../services/clerks/sessions'
 import { dispatch } from '../ipc/dispatch'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { Envelope } from '../../shared/ipc/envelope'
 import { NullPrinter } from '../printing/printer'
 import { bridgeScript } from './bridge-script'
@@ -61,23 +62,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 }
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {
     'Content-Type': type,
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
