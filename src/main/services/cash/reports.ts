@@ -17,6 +17,7 @@ import { roleAtLeast, type ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PaymentsReportInput } from '../../../shared/ipc/schemas/cash-report'
 import type { PrintDocument } from '../../../shared/print/document'
+import { formatTimeRu } from '../../../shared/zoned-format'
 import { findOffice } from '../../db/repositories/organisation'
 import { appendAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
@@ -117,24 +118,6 @@ async function dayScope(
     onlyClerkName: onlyOwn ? viewer.fullName : null,
     title: parts.join(', '),
   }
-}
-
-const timeFormatters = new Map<string, Intl.DateTimeFormat>()
-
-/** ЧЧ:ММ:СС at `iso` in `timeZone`. */
-export function wallClockTime(iso: string, timeZone: string): string {
-  let f = timeFormatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('ru-RU', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-    timeFormatters.set(timeZone, f)
-  }
-  return f.format(new Date(iso))
 }
 
 function emptyTotal(): PaymentsTotal {
@@ -250,7 +233,7 @@ export async function paymentsReport(
       kind: r.kind,
       paidAt: r.paid_at,
       date: businessDate(new Date(r.paid_at), org.time_zone),
-      time: wallClockTime(r.paid_at, org.time_zone),
+      time: formatTimeRu(r.paid_at, org.time_zone, true),
       accountNumber: r.account_number,
       payerName: r.payer_name,
       amountKopecks: amount,
