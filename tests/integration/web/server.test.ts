@@ -200,7 +200,7 @@ describe('browser mode web server', () => {
     })
     expect(await countRows(getDb(), 'audit_log')).toBe(before + 1)
     const current = await send(server.port, {
-      path: '/api/session%3Acurrent',
+      path: '/api/sessions%3Acurrent',
       method: 'POST',
       headers: bridge(),
       body: '{"input":{}}',
@@ -332,7 +332,11 @@ describe('browser mode web server', () => {
       },
     })
     expect(preflight.status).toBeGreaterThanOrEqual(400)
-    const own = await send(server.port, { path: '/api/sessions:signIn', method: 'OPTIONS', headers: bridge() })
+    const own = await send(server.port, {
+      path: '/api/sessions:signIn',
+      method: 'OPTIONS',
+      headers: bridge(),
+    })
     expect(own.status).toBeGreaterThanOrEqual(400)
     expect(replies.length).toBeGreaterThan(20)
     for (const reply of replies) {
