@@ -5,6 +5,7 @@
 //   or every office — the office's takings are the senior clerk's to reconcile.
 import type { Knex } from 'knex'
 import { businessDate, formatDateRu } from '../../../shared/dates'
+import { formatTimeRu } from '../../../shared/zoned-format'
 import type {
   PaymentsGroup,
   PaymentsReport,
@@ -17,7 +18,6 @@ import { roleAtLeast, type ClerkInfo } from '../../../shared/domain/clerk'
 import { OknoError } from '../../../shared/ipc/envelope'
 import type { PaymentsReportInput } from '../../../shared/ipc/schemas/cash-report'
 import type { PrintDocument } from '../../../shared/print/document'
-import { formatTimeRu } from '../../../shared/zoned-format'
 import { findOffice } from '../../db/repositories/organisation'
 import { appendAudit } from '../core/audit'
 import type { ServiceContext } from '../core/context'
@@ -119,6 +119,9 @@ async function dayScope(
     title: parts.join(', '),
   }
 }
+
+/** ЧЧ:ММ:СС at `iso` in `timeZone`. */
+const wallClockTime = (iso: string, timeZone: string): string => formatTimeRu(iso, timeZone, true)
 
 function emptyTotal(): PaymentsTotal {
   return { paymentsCount: 0, paymentsKopecks: 0, refundsCount: 0, refundsKopecks: 0, netKopecks: 0 }
@@ -233,7 +236,7 @@ export async function paymentsReport(
       kind: r.kind,
       paidAt: r.paid_at,
       date: businessDate(new Date(r.paid_at), org.time_zone),
-      time: formatTimeRu(r.paid_at, org.time_zone, true),
+      time: wallClockTime(r.paid_at, org.time_zone),
       accountNumber: r.account_number,
       payerName: r.payer_name,
       amountKopecks: amount,
