@@ -26,6 +26,26 @@ export function formatAddressLine(parts: {
   return `${formatStreet(parts.kind, parts.street)}, д. ${parts.house}${flat}`
 }
 
+/** An account's address as the account queries return it (columns of accounts and streets). */
+export interface AccountAddressRow {
+  locality: string
+  street_kind: string
+  street_name: string
+  house: string
+  apartment: string | null
+}
+
+/** «г. Севастополь, ул. Ленина, д. 5, кв. 12»: the address in one line, locality first. */
+export function formatFullAddress(row: AccountAddressRow): string {
+  const line = formatAddressLine({
+    kind: row.street_kind,
+    street: row.street_name,
+    house: row.house,
+    apartment: row.apartment,
+  })
+  return `${row.locality}, ${line}`
+}
+
 /**
  * Sort key of a house number: «5» → 50, «5а» → 51, «5б» → 52, «12/1» → 120. Houses sort by number
  * first, and the address index seeks on it.

@@ -1,25 +1,11 @@
 // Business dates are computed in the organisation's time zone, never the machine's.
+import { zonedFormatter } from './zoned-format'
+
 export const DEFAULT_TIME_ZONE = 'Europe/Simferopol'
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    })
-    formatters.set(timeZone, f)
-  }
-  return f
-}
 
 /** The calendar date (YYYY-MM-DD) at `instant` in `timeZone`. */
 export function businessDate(instant: Date, timeZone: string): string {
-  return formatter(timeZone).format(instant)
+  return zonedFormatter(timeZone, 'date').format(instant)
 }
 
 /** Whole days from `from` to `to`, both YYYY-MM-DD (negative when `to` is earlier). */
@@ -40,7 +26,7 @@ export function formatDateRu(date: string): string {
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    formatter(timeZone)
+    zonedFormatter(timeZone, 'date')
     return true
   } catch {
     return false

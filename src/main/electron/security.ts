@@ -2,6 +2,7 @@
 // checklist (https://www.electronjs.org/docs/latest/tutorial/security) it implements.
 import { pathToFileURL } from 'node:url'
 import type { Session, WebContents, WebPreferences } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
 /** Checklist 2–4, 6: isolation, sandbox, no Node in the renderer, web security on. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -21,19 +22,6 @@ export function secureWebPreferences(preload: string): WebPreferences {
 }
 
 /** Checklist 7: Content Security Policy on every response, including file:// in production. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
-
 export function applyContentSecurityPolicy(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({

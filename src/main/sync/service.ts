@@ -55,6 +55,93 @@ function openPassword(sealer: KeySealer | null, stored: StoredServer['password']
   return sealer.open(stored.data).toString('utf8')
 }
 
+/** Standalone mode has no queue to push: every figure of the status is empty. */
+async function standaloneStatus(): Promise<SyncStatus> {
+  return {
+    mode: 'standalone',
+    state: 'standalone',
+    pending: 0,
+    failed: 0,
+    lastSyncAt: null,
+    lastError: null,
+    nextAttemptAt: null,
+    download: null,
+  }
+}
+
+function serverConfig(sealer: KeySealer | null, s: StoredServer): ServerConfig {
+  return {
+    host: s.host,
+    port: s.port,
+    database: s.database,
+    user: s.user,
+    password: openPassword(sealer, s.password),
+  }
+}
+
+/** The input's server with the password to use: typed, or the saved one when left out. */
+function inputServer(
+  sealer: KeySealer | null,
+  saved: StoredServer | null | undefined,
+  input: SyncServerInput,
+): StoredServer {
+  const password =
+    input.password === undefined
+      ? (saved?.password ?? null)
+      : input.password === ''
+        ? null
+        : sealPassword(sealer, input.password)
+  return { host: input.host, port: input.port, database: input.database, user: input.user, password }
+}
+
+/** Browser mode cannot open a password sealed by the OS key store, so cannot run office mode with it. */
+function requireOpenablePassword(
+  sealer: KeySealer | null,
+  mode: SyncSettingsInput['mode'],
+  server: StoredServer | null | undefined,
+): void {
+  if (mode === 'office' && server?.password?.format === 'os' && !sealer) {
+    throw new OknoError('UNAVAILABLE', 'Пароль сервера защищён системным хранилищем: введите его заново.', {
+      password: 'Введите пароль заново',
+    })
+  }
+}
+
+/** Office mode's worker, started, with its connection to the server; null in standalone mode. */
+function startOfficeWorker(options: SyncServiceOptions): { worker: SyncWorker; server: Db } | null {
+  const { ctx, sealer } = options
+  const s = ctx.settings.get().sync
+  if (s.mode !== 'office' || !s.server) return null
+  let url: string
+  try {
+    url = serverUrl(serverConfig(sealer, s.server))
+  } catch (err) {
+    options.log?.(`Обмен с сервером не запущен: ${(err as Error).message}`)
+    return null
+  }
+  const server = openServer(url)
+  const worker = new SyncWorker({
+    local: ctx.db,
+    server,
+    origin: ctx.settings.get().workstationId,
+    clock: ctx.clock,
+    intervalMs: s.intervalSeconds * 1000,
+    ...(options.backupPath ? { backupPath: options.backupPath } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  })
+  worker.start()
+  return { worker, server }
+}
+
+async function testServerConnection(sealer: KeySealer | null, s: StoredServer): Promise<ServerCheck> {
+  const db = openServer(serverUrl(serverConfig(sealer, s)))
+  try {
+    return await checkServer(db)
+  } finally {
+    await db.close()
+  }
+}
+
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { ctx, sealer } = options
   let worker: SyncWorker | null = null
@@ -66,16 +153,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return ctx.settings.get().sync
   }
 
-  function config(s: StoredServer): ServerConfig {
-    return {
-      host: s.host,
-      port: s.port,
-      database: s.database,
-      user: s.user,
-      password: openPassword(sealer, s.password),
-    }
-  }
-
   async function stopWorker(): Promise<void> {
     await worker?.stop()
     pastDownloads += worker?.downloadCount ?? 0
@@ -85,55 +162,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   }
 
   function startWorker(): void {
-    const s = stored()
-    if (s.mode !== 'office' || !s.server) return
-    let url: string
-    try {
-      url = serverUrl(config(s.server))
-    } catch (err) {
-      options.log?.(`Обмен с сервером не запущен: ${(err as Error).message}`)
-      return
-    }
-    server = openServer(url)
-    worker = new SyncWorker({
-      local: ctx.db,
-      server,
-      origin: ctx.settings.get().workstationId,
-      clock: ctx.clock,
-      intervalMs: s.intervalSeconds * 1000,
-      ...(options.backupPath ? { backupPath: options.backupPath } : {}),
-      ...(options.log ? { log: options.log } : {}),
-    })
-    worker.start()
-  }
-
-  async function standaloneStatus(): Promise<SyncStatus> {
-    return {
-      mode: 'standalone',
-      state: 'standalone',
-      pending: 0,
-      failed: 0,
-      lastSyncAt: null,
-      lastError: null,
-      nextAttemptAt: null,
-      download: null,
-    }
+    const started = startOfficeWorker(options)
+    worker = started?.worker ?? null
+    server = started?.server ?? null
   }
 
   function view(): SyncSettingsView {
     return { ...storedSyncView(stored()), passwordSealed: sealer !== null }
-  }
-
-  /** The input's server with the password to use: typed, or the saved one when left out. */
-  function inputServer(input: SyncServerInput): StoredServer {
-    const saved = stored().server
-    const password =
-      input.password === undefined
-        ? (saved?.password ?? null)
-        : input.password === ''
-          ? null
-          : sealPassword(sealer, input.password)
-    return { host: input.host, port: input.port, database: input.database, user: input.user, password }
   }
 
   startWorker()
@@ -151,16 +186,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     settings: view,
     async saveSettings(clerkId, input) {
-      const server = input.server ? inputServer(input.server) : stored().server
-      if (input.mode === 'office' && server?.password?.format === 'os' && !sealer) {
-        throw new OknoError(
-          'UNAVAILABLE',
-          'Пароль сервера защищён системным хранилищем: введите его заново.',
-          {
-            password: 'Введите пароль заново',
-          },
-        )
-      }
+      const server = input.server ? inputServer(sealer, stored().server, input.server) : stored().server
+      requireOpenablePassword(sealer, input.mode, server)
       await stopWorker()
       ctx.settings.update({ sync: { mode: input.mode, server, intervalSeconds: input.intervalSeconds } })
       await recordAudit(ctx, {
@@ -172,13 +199,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return view()
     },
     async testServer(input) {
-      const s = inputServer(input)
-      const db = openServer(serverUrl(config(s)))
-      try {
-        return await checkServer(db)
-      } finally {
-        await db.close()
-      }
+      return testServerConnection(sealer, inputServer(sealer, stored().server, input))
     },
     direct(what, op) {
       return worker ? worker.direct(ctx, what, op) : op(ctx)

@@ -1,32 +1,12 @@
 // Wall-clock times of the organisation's zone ↔ instants, without the machine's zone: a clerk in
 // Sevastopol and a test run under TZ=America/New_York compute the same 10:30.
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function parts(instant: number, timeZone: string): Record<string, number> {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formatters.set(timeZone, f)
-  }
-  const out: Record<string, number> = {}
-  for (const p of f.formatToParts(new Date(instant))) if (p.type !== 'literal') out[p.type] = Number(p.value)
-  return out
-}
+import { zonedParts, type ZonedParts } from '../zoned-format'
 
 /** How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const p = parts(instant, timeZone)
-  const asUtc = Date.UTC(p.year as number, (p.month as number) - 1, p.day, p.hour, p.minute, p.second)
+  const p = zonedParts(instant, timeZone)
+  const n = (field: keyof ZonedParts): number => Number(p[field])
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
   return asUtc - Math.floor(instant / 1000) * 1000
 }
 

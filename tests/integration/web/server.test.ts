@@ -200,7 +200,7 @@ describe('browser mode web server', () => {
     })
     expect(await countRows(getDb(), 'audit_log')).toBe(before + 1)
     const current = await send(server.port, {
-      path: '/api/session%3Acurrent',
+      path: '/api/sessions%3Acurrent',
       method: 'POST',
       headers: bridge(),
       body: '{"input":{}}',

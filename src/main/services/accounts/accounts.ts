@@ -2,7 +2,7 @@
 import type { AccountCard, AccountSearchHit, AccountSearchResult } from '../../../shared/domain/account'
 import { verificationState } from '../../../shared/domain/meter'
 import { businessDate } from '../../../shared/dates'
-import { formatAddressLine, formatStreet } from '../../../shared/address'
+import { formatFullAddress, formatStreet } from '../../../shared/address'
 import { OknoError } from '../../../shared/ipc/envelope'
 import { parseSearchQuery } from '../../../shared/search/query'
 import { maskPassport, parseSeriesNumber } from '../../../shared/passport'
@@ -108,12 +108,7 @@ export async function getAccountCard(
       street: formatStreet(account.street_kind, account.street_name),
       house: account.house,
       apartment: account.apartment,
-      full: `${account.locality}, ${formatAddressLine({
-        kind: account.street_kind,
-        street: account.street_name,
-        house: account.house,
-        apartment: account.apartment,
-      })}`,
+      full: formatFullAddress(account),
     },
     office: account.office_id ? { id: account.office_id, name: account.office_name ?? '' } : null,
     persons,

@@ -1,6 +1,6 @@
 // The bill of one account for one month: reads the account, the organisation, the month's
 // charges, payments and balance, and the meter readings, and hands them to the pure builder.
-import { formatAddressLine } from '../../../shared/address'
+import { formatFullAddress } from '../../../shared/address'
 import { readingConsumption } from '../../../shared/billing/consumption'
 import { firstDay, formatPeriodRu, lastDay } from '../../../shared/billing/period'
 import { businessDate } from '../../../shared/dates'
@@ -114,12 +114,7 @@ export async function billDocument(
   ])
   const toPay = new Map(balance.services.map((s) => [s.serviceCode, s.amountKopecks]))
   const payer = persons.find((p) => p.owner) ?? persons[0] ?? null
-  const address = `${account.locality}, ${formatAddressLine({
-    kind: account.street_kind,
-    street: account.street_name,
-    house: account.house,
-    apartment: account.apartment,
-  })}`
+  const address = formatFullAddress(account)
   try {
     return buildBill({
       organisation: org,

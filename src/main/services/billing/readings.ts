@@ -1,6 +1,6 @@
 // Meter readings at the counter: the form's data, the checks, accepting a set of readings in
 // one write transaction (with the audit entry and outbox rows), and each meter's history.
-import { formatAddressLine } from '../../../shared/address'
+import { formatFullAddress } from '../../../shared/address'
 import type { Knex } from 'knex'
 import { averageMonthlyConsumption, readingConsumption } from '../../../shared/billing/consumption'
 import { addPeriods, readingPeriod } from '../../../shared/billing/period'
@@ -308,12 +308,7 @@ export async function postReadings(
     acceptedAt: now,
     timeZone: loaded.org.time_zone,
     accountNumber: loaded.account.number,
-    address: `${loaded.account.locality}, ${formatAddressLine({
-      kind: loaded.account.street_kind,
-      street: loaded.account.street_name,
-      house: loaded.account.house,
-      apartment: loaded.account.apartment,
-    })}`,
+    address: formatFullAddress(loaded.account),
     period,
     meters: evaluation.entries.map((e) => ({
       serviceName: e.meter.service_name,

@@ -1,5 +1,5 @@
 // The account as a receipt and the payment form name it: number, one-line address, the payer.
-import { formatAddressLine } from '../../../shared/address'
+import { formatFullAddress } from '../../../shared/address'
 import { OknoError } from '../../../shared/ipc/envelope'
 import { findAccount, listAccountPersons } from '../../db/repositories/accounts'
 import type { ServiceContext } from '../core/context'
@@ -22,12 +22,7 @@ export async function accountHeader(ctx: ServiceContext, accountId: string): Pro
   return {
     id: account.id,
     number: account.number,
-    address: `${account.locality}, ${formatAddressLine({
-      kind: account.street_kind,
-      street: account.street_name,
-      house: account.house,
-      apartment: account.apartment,
-    })}`,
+    address: formatFullAddress(account),
     payerName: payer?.fullName ?? '',
   }
 }

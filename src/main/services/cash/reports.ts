@@ -4,6 +4,7 @@
 // - a day: an operator sees only the payments they took; a supervisor the whole office (officeId)
 //   or every office — the office's takings are the senior clerk's to reconcile.
 import { businessDate, formatDateRu } from '../../../shared/dates'
+import { formatTimeRu } from '../../../shared/zoned-format'
 import type {
   PaymentsGroup,
   PaymentsReport,
@@ -92,23 +93,8 @@ async function dayScope(
   }
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>()
-
 /** ЧЧ:ММ:СС at `iso` in `timeZone`. */
-export function wallClockTime(iso: string, timeZone: string): string {
-  let f = timeFormatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('ru-RU', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-    timeFormatters.set(timeZone, f)
-  }
-  return f.format(new Date(iso))
-}
+const wallClockTime = (iso: string, timeZone: string): string => formatTimeRu(iso, timeZone, true)
 
 function emptyTotal(): PaymentsTotal {
   return { paymentsCount: 0, paymentsKopecks: 0, refundsCount: 0, refundsKopecks: 0, netKopecks: 0 }

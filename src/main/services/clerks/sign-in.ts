@@ -13,6 +13,7 @@ import {
 } from '../../db/repositories/clerks'
 import { findOrganisation } from '../../db/repositories/organisation'
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates'
+import { formatTimeRu } from '../../../shared/zoned-format'
 import { appendAudit, recordAudit } from '../core/audit'
 import { strikesOf } from './login-strikes'
 import type { ServiceContext } from '../core/context'
@@ -25,9 +26,7 @@ const BAD_CREDENTIALS = 'Неверный логин или пароль. Про
 
 async function timeOfDay(ctx: ServiceContext, iso: string): Promise<string> {
   const timeZone = (await findOrganisation(ctx.db))?.time_zone ?? DEFAULT_TIME_ZONE
-  return new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  )
+  return formatTimeRu(iso, timeZone)
 }
 
 async function lockedError(ctx: ServiceContext, lockedUntil: string): Promise<OknoError> {

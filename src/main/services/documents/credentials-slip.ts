@@ -1,6 +1,7 @@
 // The slip handed to a customer after a cabinet registration or a password reset: login and
 // one-time password, where to sign in, and who issued it when. Pure: printed, never stored.
 import type { DocumentBlock, PrintDocument } from '../../../shared/print/document'
+import { formatDateTimeRu } from '../../../shared/zoned-format'
 
 export interface CredentialsSlipInput {
   kind: 'registration' | 'reset'
@@ -29,31 +30,6 @@ export const SLIP_TEXTS = {
   keepPrivate:
     'Сотрудники никогда не спрашивают ваш пароль — ни в офисе, ни по телефону. Не показывайте этот лист посторонним.',
 } as const
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-/** «22.11.2026 14:05» at `iso` in `timeZone`. */
-export function formatIssuedAt(iso: string, timeZone: string): string {
-  const instant = new Date(iso)
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`Некорректное время выдачи: ${iso}`)
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('ru-RU', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-    formatters.set(timeZone, f)
-  }
-  // Assembled from parts: the locale's own punctuation («22.11.2026, 14:05») varies across ICU versions.
-  const parts = f.formatToParts(instant)
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`
-}
 
 function field(label: string, value: string, emphasis?: 'bold' | 'large'): DocumentBlock[] {
   if (!value.trim()) return []
@@ -89,7 +65,7 @@ export function buildCredentialsSlip(input: CredentialsSlipInput): PrintDocument
     ...(input.kind === 'reset' ? [{ kind: 'text', text: SLIP_TEXTS.oldPasswordVoid } as const] : []),
     { kind: 'text', text: SLIP_TEXTS.keepPrivate, emphasis: 'small' },
     { kind: 'separator' },
-    ...field('Выдан', formatIssuedAt(input.issuedAt, input.timeZone)),
+    ...field('Выдан', formatDateTimeRu(input.issuedAt, input.timeZone)),
     ...field('Отделение', office),
     ...field('Операционист', input.clerkName),
     ...field('Телефон для справок', input.organisation.phone),

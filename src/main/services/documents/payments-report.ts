@@ -5,7 +5,7 @@ import { formatDateRu } from '../../../shared/dates'
 import type { PaymentsGroup, PaymentsReport, PaymentsTotal } from '../../../shared/domain/cash-report'
 import { formatAmount, formatMoney } from '../../../shared/money'
 import type { DocumentBlock, PaperKind, PrintDocument } from '../../../shared/print/document'
-import { formatIssuedAt } from './credentials-slip'
+import { formatDateTimeRu } from '../../../shared/zoned-format'
 
 /** A table block holds at most this many rows; longer lists go on in the next table. */
 const TABLE_ROWS = 500
@@ -89,12 +89,12 @@ export function buildPaymentsReport(report: PaymentsReport, paper: PaperKind = '
       {
         kind: 'field',
         label: 'Открыта',
-        value: `${formatIssuedAt(s.openedAt, report.timeZone)}, ${s.openedByName}`,
+        value: `${formatDateTimeRu(s.openedAt, report.timeZone)}, ${s.openedByName}`,
       },
       {
         kind: 'field',
         label: 'Закрыта',
-        value: s.closedAt ? formatIssuedAt(s.closedAt, report.timeZone) : 'смена открыта',
+        value: s.closedAt ? formatDateTimeRu(s.closedAt, report.timeZone) : 'смена открыта',
       },
     )
   } else {
@@ -108,7 +108,7 @@ export function buildPaymentsReport(report: PaymentsReport, paper: PaperKind = '
   blocks.push({
     kind: 'field',
     label: 'Сформирован',
-    value: `${formatIssuedAt(report.generatedAt, report.timeZone)}, ${report.generatedByName}`,
+    value: `${formatDateTimeRu(report.generatedAt, report.timeZone)}, ${report.generatedByName}`,
   })
   blocks.push(
     { kind: 'separator' },

@@ -4,7 +4,7 @@
 import { formatMeterValue } from '../../../shared/billing/meter-value'
 import { formatPeriodRu } from '../../../shared/billing/period'
 import type { DocumentBlock, PrintDocument } from '../../../shared/print/document'
-import { formatIssuedAt } from './credentials-slip'
+import { formatDateTimeRu } from '../../../shared/zoned-format'
 
 export interface ReadingSlipMeter {
   serviceName: string
@@ -89,7 +89,7 @@ export function buildReadingSlip(input: ReadingSlipInput): PrintDocument {
     ...field('Показания за', formatPeriodRu(input.period)),
     ...input.meters.flatMap((meter) => [{ kind: 'separator' } as const, ...meterBlocks(meter)]),
     { kind: 'separator' },
-    ...field('Принято', formatIssuedAt(input.acceptedAt, input.timeZone)),
+    ...field('Принято', formatDateTimeRu(input.acceptedAt, input.timeZone)),
     ...field('Операционист', input.clerkName),
     ...field('Отделение', office),
     ...field('Телефон для справок', input.organisation.phone),

@@ -4,7 +4,7 @@
 import { formatPeriodRu } from '../../../shared/billing/period'
 import { formatMoney } from '../../../shared/money'
 import type { DocumentBlock, PrintDocument } from '../../../shared/print/document'
-import { formatIssuedAt } from './credentials-slip'
+import { formatDateTimeRu } from '../../../shared/zoned-format'
 
 export const NOT_FISCAL = 'Не является фискальным документом'
 
@@ -76,7 +76,7 @@ export function buildReceipt(input: ReceiptInput, options: { copy?: boolean } = 
       label: 'Окно / смена / чек',
       value: `${input.counterNumber} / ${input.shiftNumber} / ${input.receiptNo}`,
     },
-    { kind: 'field', label: 'Дата и время', value: formatIssuedAt(input.at, input.timeZone) },
+    { kind: 'field', label: 'Дата и время', value: formatDateTimeRu(input.at, input.timeZone) },
     { kind: 'separator' },
     { kind: 'field', label: 'Лицевой счёт', value: input.account.number, emphasis: 'bold' },
   ]

@@ -4,7 +4,7 @@ import type { AuditHead } from '../../../shared/domain/app'
 import type { ShiftFigures } from '../../../shared/domain/cash'
 import { formatMoney } from '../../../shared/money'
 import type { DocumentBlock, PrintDocument } from '../../../shared/print/document'
-import { formatIssuedAt } from './credentials-slip'
+import { formatDateTimeRu } from '../../../shared/zoned-format'
 
 /**
  * An audit chain's head as the Z-report keeps and prints it, so a later truncation or rewrite of
@@ -62,12 +62,12 @@ export function buildShiftReport(input: ShiftReportInput, options: { copy?: bool
     {
       kind: 'field',
       label: 'Открыта',
-      value: `${formatIssuedAt(input.openedAt, input.timeZone)}, ${input.openedByName}`,
+      value: `${formatDateTimeRu(input.openedAt, input.timeZone)}, ${input.openedByName}`,
     },
     {
       kind: 'field',
       label: input.kind === 'z' ? 'Закрыта' : 'Отчёт снят',
-      value: `${formatIssuedAt(input.at, input.timeZone)}, ${input.byName}`,
+      value: `${formatDateTimeRu(input.at, input.timeZone)}, ${input.byName}`,
     },
     { kind: 'separator' },
     money('Размен на начало', f.floatKopecks),

@@ -3,13 +3,14 @@ import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { Session, WebContents } from 'electron'
 import {
+  applyContentSecurityPolicy,
   appUrlCheck,
-  CONTENT_SECURITY_POLICY,
   denyPermissions,
   lockNavigation,
   rendererLocation,
   secureWebPreferences,
 } from '../../../../src/main/electron/security'
+import { CONTENT_SECURITY_POLICY } from '../../../../src/shared/csp'
 
 describe('Electron security settings', () => {
   it('isolates and sandboxes the renderer with no Node in it', () => {
@@ -26,10 +27,19 @@ describe('Electron security settings', () => {
     })
   })
 
-  it('allows scripts only from the app itself', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
-    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'")
+  it('puts the shared policy on every response of the session, keeping the other headers', () => {
+    type Listener = (
+      details: { responseHeaders?: Record<string, string[]> },
+      callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void
+    let listener: Listener | undefined
+    const session = {
+      webRequest: { onHeadersReceived: (fn: Listener) => (listener = fn) },
+    } as unknown as Session
+    applyContentSecurityPolicy(session)
+    let headers: Record<string, string[]> | undefined
+    listener?.({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders))
+    expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] })
   })
 
   it('denies every permission request and check', () => {

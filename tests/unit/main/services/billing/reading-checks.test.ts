@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { MeterRecord, ReadingRecord } from '../../../../../src/main/db/repositories/readings'
 import {
   evaluateReadings,
-  LONG_GAP_MONTHS,
   MAX_READING_AGE_DAYS,
-  timesRu,
   type Evaluation,
 } from '../../../../../src/main/services/billing/reading-checks'
+import { LONG_GAP_MONTHS } from '../../../../../src/main/services/billing/reading-facts'
 import type {
   MeterReplacement,
   ReadingConfirmations,
@@ -649,18 +648,6 @@ describe('evaluateReadings: a meter installed this month', () => {
     expect(single(fine).consumption).toEqual([12_000])
     const below = evaluate({ meter: { installed_on: '2026-11-05' }, readings: [start], values: ['00050'] })
     expect(codes(below)).toEqual(['below_previous'])
-  })
-})
-
-describe('timesRu', () => {
-  it.each([
-    [3, 'в 3 раза'],
-    [1.5, 'в 1,5 раза'],
-    [5, 'в 5 раз'],
-    [12, 'в 12 раз'],
-    [22, 'в 22 раза'],
-  ])('says %s as «%s»', (factor, text) => {
-    expect(timesRu(factor)).toBe(text)
   })
 })
 
