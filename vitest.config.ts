@@ -1,8 +1,11 @@
 // Unit and integration tests (vitest): services and repositories against real databases.
 // End-to-end (Playwright) and Electron suites live in tests/e2e and tests/electron.
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // Renderer components (.vue) are mounted in happy-dom by tests/unit/renderer/components.
+  plugins: [vue()],
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
