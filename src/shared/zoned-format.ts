@@ -24,18 +24,31 @@ const SHAPES = {
 
 export type FormatterShape = keyof typeof SHAPES
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+// One map per shape, keyed by the zone alone: the slot search asks thousands of times a second.
+const formatters: Record<FormatterShape, Map<string, Intl.DateTimeFormat>> = {
+  date: new Map(),
+  parts: new Map(),
+}
 
 /** The cached formatter of `shape` in `timeZone`; a RangeError for a zone Intl does not know. */
 export function zonedFormatter(timeZone: string, shape: FormatterShape): Intl.DateTimeFormat {
-  const key = `${shape} ${timeZone}`
-  let f = formatters.get(key)
+  const cache = formatters[shape]
+  let f = cache.get(timeZone)
   if (!f) {
     const [locale, options] = SHAPES[shape]
     f = new Intl.DateTimeFormat(locale, { ...options, timeZone })
-    formatters.set(key, f)
+    cache.set(timeZone, f)
   }
   return f
+}
+
+/** The wall clock of `timeZone` at `instant` as numbers (month 1–12), for arithmetic on it. */
+export function zonedNumbers(instant: Date | number, timeZone: string): Record<keyof ZonedParts, number> {
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 }
+  for (const p of zonedFormatter(timeZone, 'parts').formatToParts(instant)) {
+    if (p.type !== 'literal' && p.type in out) out[p.type as keyof ZonedParts] = Number(p.value)
+  }
+  return out
 }
 
 /** The wall clock of `timeZone` at `instant`, each field zero-padded text («2026», «07», «05»). */

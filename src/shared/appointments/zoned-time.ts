@@ -1,12 +1,11 @@
 // Wall-clock times of the organisation's zone ↔ instants, without the machine's zone: a clerk in
 // Sevastopol and a test run under TZ=America/New_York compute the same 10:30.
-import { zonedParts, type ZonedParts } from '../zoned-format'
+import { zonedNumbers } from '../zoned-format'
 
 /** How far `timeZone` is ahead of UTC at `instant`, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const p = zonedParts(instant, timeZone)
-  const n = (field: keyof ZonedParts): number => Number(p[field])
-  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
+  const p = zonedNumbers(instant, timeZone)
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
   return asUtc - Math.floor(instant / 1000) * 1000
 }
 

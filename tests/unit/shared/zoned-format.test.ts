@@ -1,7 +1,13 @@
 // The one cache of zoned formatters and the Russian date/time strings built from it: the
 // organisation's wall clock whatever the process zone, the same text on every ICU version.
 import { describe, expect, it, vi } from 'vitest'
-import { formatDateTimeRu, formatTimeRu, zonedFormatter, zonedParts } from '../../../src/shared/zoned-format'
+import {
+  formatDateTimeRu,
+  formatTimeRu,
+  zonedFormatter,
+  zonedNumbers,
+  zonedParts,
+} from '../../../src/shared/zoned-format'
 
 describe('zonedFormatter', () => {
   it('keeps one formatter per zone and shape', () => {
@@ -69,5 +75,26 @@ describe('formatDateTimeRu and formatTimeRu', () => {
   it('refuse an instant that is not one', () => {
     expect(() => formatDateTimeRu('вчера', 'Europe/Simferopol')).toThrow(RangeError)
     expect(() => formatTimeRu('', 'Europe/Simferopol')).toThrow(RangeError)
+  })
+})
+
+describe('zonedNumbers', () => {
+  it('gives the wall clock of the zone as numbers, across midnight and a year', () => {
+    expect(zonedNumbers(Date.UTC(2026, 11, 31, 21, 30, 5), 'Europe/Simferopol')).toEqual({
+      year: 2027,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 30,
+      second: 5,
+    })
+  })
+
+  it('agrees with zonedParts, field by field', () => {
+    const at = Date.UTC(2026, 10, 22, 11, 5, 9)
+    const text = zonedParts(at, 'Asia/Vladivostok')
+    const numbers = zonedNumbers(at, 'Asia/Vladivostok')
+    for (const field of Object.keys(text) as Array<keyof typeof text>)
+      expect(numbers[field]).toBe(Number(text[field]))
   })
 })
