@@ -5,6 +5,7 @@
 import type { ChargeRunResult } from '../../../shared/domain/billing'
 import { CHARGES_REFRESH } from '../core/changes'
 import type { ServiceContext } from '../core/context'
+import { changesOf } from '../core/outbox'
 import { runCharges } from './charge-run'
 
 export async function runChargesShared(
@@ -15,18 +16,8 @@ export async function runChargesShared(
   const result = await runCharges(ctx, period, clerkId)
   const changeLog = ctx.changeLog
   if (changeLog) {
-    await ctx.db.knex.transaction((trx) =>
-      changeLog.record(trx, [
-        {
-          id: ctx.newId(),
-          entity: CHARGES_REFRESH.entity,
-          entityId: period,
-          op: CHARGES_REFRESH.op,
-          payload: JSON.stringify({ period }),
-          createdAt: ctx.clock.now().toISOString(),
-        },
-      ]),
-    )
+    const refresh = { ...CHARGES_REFRESH, entityId: period, payload: { period } }
+    await ctx.db.knex.transaction((trx) => changeLog.record(trx, changesOf(ctx, [refresh])))
   }
   return result
 }

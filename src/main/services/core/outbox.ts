@@ -14,6 +14,22 @@ export interface OutboxEntry {
   payload: Record<string, unknown>
 }
 
+/** The changes of `entries`, each with a new id, stamped now, its payload as JSON. */
+export function changesOf(
+  ctx: ServiceContext,
+  entries: ReadonlyArray<Omit<OutboxEntry, 'op'> & { op: Change['op'] }>,
+): Change[] {
+  const createdAt = ctx.clock.now().toISOString()
+  return entries.map((entry) => ({
+    id: ctx.newId(),
+    entity: entry.entity,
+    entityId: entry.entityId,
+    op: entry.op,
+    payload: JSON.stringify(entry.payload),
+    createdAt,
+  }))
+}
+
 export async function enqueueOutbox(
   ctx: ServiceContext,
   trx: Knex.Transaction,
@@ -29,15 +45,7 @@ export async function enqueueOutboxMany(
   entries: readonly OutboxEntry[],
 ): Promise<void> {
   if (entries.length === 0) return
-  const createdAt = ctx.clock.now().toISOString()
-  const changes: Change[] = entries.map((entry) => ({
-    id: ctx.newId(),
-    entity: entry.entity,
-    entityId: entry.entityId,
-    op: entry.op,
-    payload: JSON.stringify(entry.payload),
-    createdAt,
-  }))
+  const changes = changesOf(ctx, entries)
   if (ctx.changeLog) {
     await ctx.changeLog.record(trx, changes)
     return
