@@ -79,7 +79,9 @@ export async function dispatch(
   try {
     await checkAccess(spec.access, call)
     const handler = handlers[channel] as (input: unknown, call: CallContext) => unknown
-    const data = (await handler(parsed.data, call)) ?? null
+    // The changes this call leaves for the office server carry its clerk (DESIGN.md «office server»).
+    const acting: CallContext = { ...call, ctx: { ...call.ctx, actorId: call.session.clerk?.id ?? null } }
+    const data = (await handler(parsed.data, acting)) ?? null
     if (channel === 'sessions:signIn') call.session.generation = call.sync.generation()
     return { ok: true, data }
   } catch (err) {

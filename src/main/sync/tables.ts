@@ -54,6 +54,10 @@ export const LOCAL_TABLES: readonly string[] = [
   'outbox',
   'sync_state',
   'sync_changes',
+  'server_desks',
+  'server_enrollments',
+  'server_sessions',
+  'server_refusals',
   'okno_migrations',
   'okno_migrations_lock',
 ]

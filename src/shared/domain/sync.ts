@@ -94,4 +94,9 @@ export interface Change {
   /** The row (insert, delete), the changed fields (update) or { period } (refresh), as JSON. */
   payload: string
   createdAt: string
+  /**
+   * The clerk whose action made it (null for the desk's own events, e.g. a failed sign-in of an
+   * unknown login). The office server checks the clerk was signed in at the pushing desk.
+   */
+  clerkId?: string | null
 }

@@ -7,6 +7,7 @@ import { appointmentsSchema } from './005_appointments'
 import { syncSchema } from './006_sync'
 import { passportMaskSchema } from './007_passport_mask'
 import { paymentLimitsSchema } from './008_payment_limits'
+import { officeServerSchema } from './009_office_server'
 import type { Migration } from './types'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   syncSchema,
   passportMaskSchema,
   paymentLimitsSchema,
+  officeServerSchema,
 ]

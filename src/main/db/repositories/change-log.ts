@@ -48,7 +48,7 @@ export async function changesAfter(
   limit: number,
 ): Promise<LoggedChange[]> {
   const rows = (await knex('sync_changes')
-    .select('seq', 'change_id', 'entity', 'entity_id', 'op', 'payload', 'created_at')
+    .select('seq', 'change_id', 'entity', 'entity_id', 'op', 'payload', 'created_at', 'clerk_id')
     .where('seq', '>', cursor)
     .andWhere((q) => void q.whereNull('origin').orWhereNot('origin', origin))
     .orderBy('seq')

@@ -8,6 +8,7 @@ export interface ChangeRow {
   op: Change['op']
   payload: string
   created_at: string
+  clerk_id?: string | null
 }
 
 export function changeFromRow(id: string, row: ChangeRow): Change {
@@ -18,9 +19,17 @@ export function changeFromRow(id: string, row: ChangeRow): Change {
     op: row.op,
     payload: row.payload,
     createdAt: row.created_at,
+    clerkId: row.clerk_id ?? null,
   }
 }
 
 export function rowOfChange(c: Change): ChangeRow {
-  return { entity: c.entity, entity_id: c.entityId, op: c.op, payload: c.payload, created_at: c.createdAt }
+  return {
+    entity: c.entity,
+    entity_id: c.entityId,
+    op: c.op,
+    payload: c.payload,
+    created_at: c.createdAt,
+    clerk_id: c.clerkId ?? null,
+  }
 }

@@ -39,7 +39,7 @@ export async function outboxCounts(knex: Knex): Promise<OutboxCounts> {
 /** The next rows to push: unsent, not parked, oldest first. */
 export async function unsentChanges(knex: Knex, limit: number): Promise<Change[]> {
   const rows = (await knex('outbox')
-    .select('id', 'entity', 'entity_id', 'op', 'payload', 'created_at')
+    .select('id', 'entity', 'entity_id', 'op', 'payload', 'created_at', 'clerk_id')
     .whereNull('sent_at')
     .whereNull('failed_at')
     .orderBy('id')

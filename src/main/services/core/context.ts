@@ -36,4 +36,9 @@ export interface ServiceContext {
    * to the server's change log for every desk to pull, not to an outbox.
    */
   changeLog?: ChangeLog
+  /**
+   * The clerk on whose behalf this call runs (set per call by the IPC dispatcher and the office
+   * server); recorded with every change the call leaves for the office server.
+   */
+  actorId?: string | null
 }

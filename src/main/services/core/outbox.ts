@@ -27,6 +27,7 @@ export function changesOf(
     op: entry.op,
     payload: JSON.stringify(entry.payload),
     createdAt,
+    clerkId: ctx.actorId ?? null,
   }))
 }
 
