@@ -143,7 +143,12 @@ test('book for an account from its card, print the ticket, mark the visitor arri
     await page.getByRole('link', { name: 'Запись на приём F12' }).click()
     await expect(appt.heading).toBeVisible()
     const cell = appt.appointmentCell(code)
-    await expect(cell).toHaveAccessibleName(new RegExp(`^${time}, место \\d, записан: талон ${code}, `))
+    // Seen once in CI: the cell was not found. Say what the board showed instead.
+    await expect(cell)
+      .toHaveAccessibleName(new RegExp(`^${time}, место \\d, записан: талон ${code}, `))
+      .catch(async (err: unknown) => {
+        throw new Error(`${String(err)}\nНа экране: ${await appt.describeBoard()}`)
+      })
     await appt.walkTo(cell)
     await page.keyboard.press('Enter')
     await expect(appt.actions).toBeVisible()

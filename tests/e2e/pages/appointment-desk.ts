@@ -72,6 +72,20 @@ export class AppointmentDesk {
   }
 
   /**
+   * What the page shows instead of the board's cells, for a failure's message: the grid's name and
+   * every cell's, or the alerts when there is no grid (a refused load).
+   */
+  async describeBoard(): Promise<string> {
+    const alerts = await this.page.getByRole('alert').allInnerTexts()
+    if ((await this.board.count()) === 0) return `доски нет; сообщения: ${JSON.stringify(alerts)}`
+    const grid = await this.board.getAttribute('aria-label')
+    const cells = await this.board
+      .getByRole('gridcell')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''))
+    return `доска «${grid}»; сообщения: ${JSON.stringify(alerts)}; ячейки:\n${cells.join('\n')}`
+  }
+
+  /**
    * Walks the board with the arrow keys from the focused cell to `target`: up or down to its time,
    * then along the row to its place. Both are read from the cells' names («10:30, место 2, …»).
    */
