@@ -9,6 +9,7 @@ import { cabinetWritePolicies } from '../services/cabinet/write-policy'
 import { cashWritePolicies } from '../services/cash/write-policy'
 import { clerkWritePolicies } from '../services/clerks/write-policy'
 import {
+  NOT_SIGNED_IN,
   PolicyBatch,
   type DeskIdentity,
   type PolicyChange,
@@ -86,7 +87,10 @@ function parse(change: Change): PolicyChange | string {
 async function verdictOf(batch: PolicyBatch, parsed: PolicyChange | string): Promise<Refusal> {
   if (typeof parsed === 'string') return parsed
   if (parsed.clerkId !== null && !batch.signedIn.has(parsed.clerkId)) {
-    return 'Сотрудник, сделавший изменение, не вошёл в систему на этом окне через сервер: войдите и повторите обмен.'
+    return NOT_SIGNED_IN
+  }
+  if (parsed.clerkId !== null && !(await batch.clerk(parsed.clerkId))?.active) {
+    return 'Сотрудник, сделавший изменение, отключён на сервере: его изменения не принимаются.'
   }
   const check = WRITE_POLICIES[parsed.entity]?.[parsed.op]
   if (!check) return `Такое изменение таблицы «${parsed.entity}» от окон не принимается.`

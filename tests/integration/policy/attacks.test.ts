@@ -12,6 +12,7 @@ import type { SessionClerk } from '../../../src/main/server/policy'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import type { Change } from '../../../src/shared/domain/sync'
 import { clerkOf } from '../../helpers/cabinet'
+import { addClerk } from '../../helpers/clerks'
 import { indebtedAccount, payInput } from '../../helpers/cash'
 import type { Desk, Office } from '../../helpers/sync'
 import {
@@ -160,6 +161,23 @@ describeOffice('write policy: the attacks of one counter are refused', () => {
     expect(await reasonAt(forged.changes, allocation, sessionOf(operator, otherOperator))).toBe(
       'Разноска оплаты не принимается: самой оплаты нет на сервере.',
     )
+    await pushChecked(office, desk, session)
+  })
+
+  it('refuses the changes of a clerk the server has switched off, signed in or not', async () => {
+    const gone = await addClerk(office.server, 'operator', { active: false })
+    const changes = await paymentChanges()
+    const audit = changes.find((c) => c.entity === 'audit_log') as Change
+    const verdicts = await check(
+      office,
+      await identityOf(office, desk),
+      new Map([...session, [gone.id, { id: gone.id, role: 'operator' as const, officeId: null }]]),
+      [{ ...audit, clerkId: gone.id }],
+    )
+    expect(verdicts[0]).toMatchObject({
+      ok: false,
+      reason: 'Сотрудник, сделавший изменение, отключён на сервере: его изменения не принимаются.',
+    })
     await pushChecked(office, desk, session)
   })
 
