@@ -139,6 +139,35 @@ describeOffice('write policy: the attacks of one counter are refused', () => {
     expect(await reasonAt(changes, payment, session, elsewhere)).toBe(
       `Оплата для окна другого отделения не принимается: окно подключено к отделению «${String(other.name)}», окно 9.`,
     )
+    const opened = (await office.server
+      .knex('shifts')
+      .where({ workstation_id: here.workstationId })
+      .first()) as Row
+    const shiftOf = (officeId: unknown): Change => {
+      const shiftId = randomUUID()
+      return {
+        id: randomUUID(),
+        entity: 'shifts',
+        entityId: shiftId,
+        op: 'insert',
+        payload: JSON.stringify({
+          ...opened,
+          id: shiftId,
+          office_id: officeId,
+          closed_at: null,
+          last_receipt_no: 0,
+        }),
+        createdAt: new Date().toISOString(),
+        clerkId: operator.id,
+      }
+    }
+    // This office's shift pushed by a desk of the other office, and the other office's by this desk.
+    expect(await reasonAt([shiftOf(here.officeId)], 0, session, elsewhere)).toBe(
+      `Смена другого окна не принимается: окно подключено к отделению «${String(other.name)}», окно 9.`,
+    )
+    expect(await reasonAt([shiftOf(other.id)], 0)).toMatch(
+      /^Смена другого окна не принимается: окно подключено к отделению «.+», окно 9\.$/,
+    )
     const otherCounter = { ...here, counterNumber: 10 }
     expect(await reasonAt(changes, payment, session, otherCounter)).toMatch(
       /^Оплата для другого окна не принимается: окно подключено к отделению «.+», окно 10\.$/,
