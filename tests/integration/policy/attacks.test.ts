@@ -185,6 +185,10 @@ describeOffice('write policy: the attacks of one counter are refused', () => {
     expect(await reasonAt(forged.changes, forged.index, sessionOf(operator, otherOperator))).toBe(
       'Запись подписана другим сотрудником, а не тем, кто вошёл в систему на этом окне: такая запись не принимается.',
     )
+    const entry = altered(changes, 'audit_log', 'insert', (row) => ({ ...row, clerk_id: otherOperator.id }))
+    expect(await reasonAt(entry.changes, entry.index)).toBe(
+      'Запись журнала подписана другим сотрудником, а не тем, кто вошёл в систему на этом окне: такая запись не принимается.',
+    )
     // The allocations of a refused payment have no payment to belong to.
     const allocation = changes.findIndex((c) => c.entity === 'payment_allocations')
     expect(await reasonAt(forged.changes, allocation, sessionOf(operator, otherOperator))).toBe(
