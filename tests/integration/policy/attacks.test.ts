@@ -302,6 +302,34 @@ describeOffice('write policy: the attacks of one counter are refused', () => {
     await pushChecked(office, desk, sessionOf(administrator))
   })
 
+  it("refuses an appointment moved by an update, un-cancelled, or another visit's seat freed", async () => {
+    const seat = (await office.server.knex('appointment_seats').first()) as Row
+    const visit = String(seat.appointment_id)
+    const change = (entity: string, entityId: string, op: Change['op'], row: Row): Change => ({
+      id: randomUUID(),
+      entity,
+      entityId,
+      op,
+      payload: JSON.stringify(row),
+      createdAt: new Date().toISOString(),
+      clerkId: operator.id,
+    })
+    expect(await reasonAt([change('appointments', visit, 'update', { date: '2026-12-01' })], 0)).toBe(
+      'Запись на приём с окна меняется только отметкой: пришёл, принят, не пришёл или отменена.',
+    )
+    expect(await reasonAt([change('appointments', visit, 'update', { status: 'booked' })], 0)).toBe(
+      'Такой отметки записи на приём нет: пришёл, принят, не пришёл или отменена.',
+    )
+    const key = [seat.office_id, seat.date, seat.time, seat.seat].join('|')
+    expect(
+      await reasonAt(
+        [change('appointment_seats', key, 'delete', { ...seat, appointment_id: randomUUID() })],
+        0,
+      ),
+    ).toBe('Место в расписании занято другой записью: освободить его этой отменой нельзя.')
+    expect(await reasonAt([change('appointment_seats', key, 'delete', seat)], 0)).toBe('accepted')
+  })
+
   it('refuses what only the server writes: a payment rewritten or deleted, a booking, a charges refresh, an unknown table', async () => {
     const payment = (await office.server.knex('payments').first()) as Row
     const base = { entityId: String(payment.id), createdAt: new Date().toISOString(), clerkId: operator.id }
