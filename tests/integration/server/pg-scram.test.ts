@@ -48,7 +48,7 @@ afterEach(async () => {
 it.each([
   [3, 'cleartext'],
   [5, 'MD5'],
-] as const)('a %s (%s) password request is refused and no password is sent', async (kind) => {
+] as const)('a %s (%s) password request is refused and no password is sent', async (kind, _name) => {
   const fake = await fakePostgres(kind)
   servers.push(fake.server)
   const client = new ScramOnlyClient({ connectionString: fake.url })
