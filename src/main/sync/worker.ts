@@ -262,7 +262,7 @@ export class SyncWorker {
     } else {
       const names = await clerkNames(this.o.local.knex, r.waitingClerks)
       const list = r.waitingClerks.map((id) => shortName(names.get(id) ?? 'сотрудник')).join(', ')
-      this.waiting = `Изменения ждут входа сотрудника: ${list}.`
+      this.waiting = `Изменения ждут входа сотрудника: ${list}`
     }
     return r.sent + r.failed
   }
