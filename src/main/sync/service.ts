@@ -166,7 +166,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   }
 
   function view(): SyncSettingsView {
-    return { ...storedSyncView(stored()), credentialSealed: sealer !== null }
+    return { ...storedSyncView(stored()), osKeyStore: sealer !== null }
   }
 
   async function status(): Promise<SyncStatus> {

@@ -35,7 +35,7 @@ export interface StoredSyncView {
 
 export interface SyncSettingsView extends StoredSyncView {
   /** False in browser mode: the credential is kept in an owner-only file, not the OS key store. */
-  credentialSealed: boolean
+  osKeyStore: boolean
 }
 
 /** What the administrator compares before enrolling: the server's certificate and who it serves. */
