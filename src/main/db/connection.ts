@@ -2,6 +2,7 @@
 import knexFactory, { type Knex } from 'knex'
 import pg from 'pg'
 import { keepSqlApart } from './errors'
+import { scramOnlyKnexClient } from './pg-scram-client'
 import { OknoSqliteClient } from './sqlite-client'
 
 export type DbConfig =
@@ -13,6 +14,8 @@ export type DbConfig =
       statementTimeoutMs?: number
       /** Give up connecting after this long (the office server: a dead network). */
       connectTimeoutMs?: number
+      /** Refuse cleartext and MD5 password requests (okno-server: SCRAM only). */
+      scramOnly?: boolean
     }
 
 export type Dialect = 'sqlite' | 'pg'
@@ -60,7 +63,7 @@ export function openDb(config: DbConfig): Db {
   // BIGINT (kopecks, milli-units) arrives as text from pg; our values stay far below 2^53.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
   const knex = knexFactory({
-    client: 'pg',
+    client: config.scramOnly ? scramOnlyKnexClient : 'pg',
     connection: {
       connectionString: config.connectionString,
       ...(config.statementTimeoutMs ? { statement_timeout: config.statementTimeoutMs } : {}),

@@ -10,3 +10,8 @@ declare module 'knex/lib/dialects/sqlite3/execution/sqlite-transaction.js' {
   }
   export default TransactionSqlite
 }
+declare module 'knex/lib/dialects/postgres/index.js' {
+  import type { Knex } from 'knex'
+  const ClientPg: new (config: Knex.Config) => Knex.Client
+  export default ClientPg
+}
