@@ -109,7 +109,6 @@ export class FakeOfficeServer {
   link(): OfficeLink {
     let closed = false
     const closers = new Set<() => void>()
-    const server = this
     return {
       hello: async () => {
         this.check()
@@ -150,25 +149,25 @@ export class FakeOfficeServer {
         }
         return result
       },
-      async pull(after, limit, waitMs) {
-        server.check()
-        const ready = (): PulledChange[] => server.log.filter((c) => c.seq > after).slice(0, limit)
+      pull: async (after, limit, waitMs) => {
+        this.check()
+        const ready = (): PulledChange[] => this.log.filter((c) => c.seq > after).slice(0, limit)
         if (ready().length === 0 && waitMs > 0 && !closed) {
           await new Promise<void>((resolve) => {
             const done = (): void => {
               clearTimeout(t)
-              server.waiters.delete(done)
+              this.waiters.delete(done)
               closers.delete(done)
               resolve()
             }
             const t = setTimeout(done, waitMs)
-            server.waiters.add(done)
+            this.waiters.add(done)
             closers.add(done)
           })
         }
         if (closed) throw new OfficeLinkError('NETWORK', 'Соединение с сервером «Окно» закрыто.', true)
-        server.check()
-        return { changes: ready(), last: server.log.length }
+        this.check()
+        return { changes: ready(), last: this.log.length }
       },
       download: async (onLine) => {
         this.check()

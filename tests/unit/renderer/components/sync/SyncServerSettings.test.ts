@@ -6,12 +6,12 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
 import SyncServerSettings from '../../../../../src/renderer/src/components/sync/SyncServerSettings.vue'
 import { i18n } from '../../../../../src/renderer/src/i18n'
 import { useSessionStore } from '../../../../../src/renderer/src/stores/session'
 import type { SyncSettingsView } from '../../../../../src/shared/domain/sync'
 import { Refusal, stubBridge, type Bridge } from '../../bridge'
+import { VUETIFY_STUBS } from '../../vuetify-stubs'
 
 const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (0xa0 + i).toString(16).toUpperCase()).join(':')
 
@@ -52,53 +52,7 @@ const STATUS = {
 
 let bridge: Bridge
 
-let fieldIds = 0
-/**
- * Vuetify's controls reduced to their HTML (vitest does not load Vuetify's CSS imports): a text
- * field is a labelled input carrying the field's attributes (aria-invalid) and its messages.
- */
-const VTextField = defineComponent({
-  inheritAttrs: false,
-  props: {
-    label: String,
-    hint: String,
-    modelValue: String,
-    errorMessages: { type: Array, default: () => [] },
-  },
-  emits: ['update:modelValue'],
-  setup(props, { attrs, emit }) {
-    const id = `field-${++fieldIds}`
-    return () =>
-      h('div', [
-        h('label', { for: id }, props.label),
-        h('input', {
-          ...attrs,
-          id,
-          value: props.modelValue,
-          onInput: (e: Event) => emit('update:modelValue', (e.target as HTMLInputElement).value),
-        }),
-        ...(props.errorMessages as string[]).map((m) => h('div', { class: 'error' }, m)),
-      ])
-  },
-})
-const VBtn = defineComponent({
-  props: { type: { type: String, default: 'button' }, loading: Boolean },
-  setup(props, { slots }) {
-    return () => h('button', { type: props.type }, slots.default?.())
-  },
-})
-const VForm = defineComponent({
-  emits: ['submit'],
-  setup(_, { slots, emit }) {
-    return () => h('form', { onSubmit: (e: Event) => emit('submit', e) }, slots.default?.())
-  },
-})
-const VAlert = defineComponent({
-  setup(_, { slots }) {
-    return () => h('div', slots.default?.())
-  },
-})
-const STUBS = { VTextField, VBtn, VForm, VAlert, OutcomeAlert: false }
+const STUBS = { ...VUETIFY_STUBS, OutcomeAlert: false }
 
 async function mountAs(role: 'administrator' | 'operator', view: SyncSettingsView) {
   bridge.answer('sync:settings', view)
