@@ -5,13 +5,17 @@ import { authenticate } from '../../services/clerks/sign-in'
 import { signInRequestSchema, type SignedIn } from '../../../shared/office/protocol'
 import { authenticateClerk, authenticateDesk } from '../auth'
 import { readJson, sendData } from '../http'
+import { notifyChanges } from '../notifier'
 import { newToken, sha256Hex } from '../secrets'
 import { deskContext, type ServerState } from '../state'
 
 export async function signIn(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const desk = await authenticateDesk(state, req)
   const body = await readJson(req, signInRequestSchema)
-  const clerk = await authenticate(deskContext(state, desk, null), body.login, body.password)
+  // Failed attempts and lockouts are audited in the change log: other desks learn of them at once.
+  const clerk = await authenticate(deskContext(state, desk, null), body.login, body.password).finally(() =>
+    notifyChanges(state.db.knex),
+  )
   const token = newToken()
   const now = state.clock.now().toISOString()
   await state.db.knex('server_sessions').insert({
