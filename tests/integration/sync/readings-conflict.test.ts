@@ -20,7 +20,7 @@ describeOffice('office sync: the same meter read at two desks', () => {
       void ({
         office,
         desks: [a, b],
-      } = suite as { office: Office; desks: [Desk, Desk] }),
+      } = suite as unknown as { office: Office; desks: [Desk, Desk] }),
   })
 
   async function read(desk: Desk, accountId: string, service: string, add: number): Promise<string> {
@@ -46,7 +46,7 @@ describeOffice('office sync: the same meter read at two desks', () => {
     const local = await a.db.knex('readings').whereIn('id', [waterA, powerA])
     expect(local.map((r: { status: string }) => r.status)).toEqual(['active', 'active'])
 
-    await syncAll([a, b])
+    await syncAll(office, [a, b])
 
     const mine = (q: import('knex').Knex.QueryBuilder): void =>
       void q.whereIn('id', [waterA, waterB, powerA, powerB])

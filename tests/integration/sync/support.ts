@@ -17,6 +17,8 @@ import { readCursor } from '../../../src/main/db/repositories/sync-state'
 import { SyncWorker } from '../../../src/main/sync/worker'
 import type { AuditVerification } from '../../../src/shared/domain/app'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
+import type { ChannelInput, ChannelOutput } from '../../../src/shared/ipc/contract'
+import type { OFFICE_OPS, OfficeOp } from '../../../src/shared/office/protocol'
 import type { ShiftCloseInput } from '../../../src/shared/ipc/schemas/cash'
 import { plainAmount } from '../../../src/shared/money'
 import { clerkOf } from '../../helpers/cabinet'
@@ -148,20 +150,21 @@ export async function countedAsExpected(desk: Desk): Promise<ShiftCloseInput> {
 }
 
 /**
- * A second worker for the desk's store with its credential, whose server is `url` (by default
- * nobody listening), carrying the desk's clerk sessions.
+ * A second worker for the desk's store with its credential, whose server is `server` (by default
+ * nobody listening), carrying the desk's clerk sessions; `schemaVersion` plays a desk of another.
  */
 export async function otherWorker(
   desk: Desk,
-  url?: string,
+  server?: { url: string; fingerprint: string },
+  options: { schemaVersion?: number } = {},
 ): Promise<{ worker: SyncWorker; dispose(): Promise<void> }> {
-  const target = { url: url ?? `https://127.0.0.1:${await freePort()}`, fingerprint: null }
+  const target = server ?? { url: `https://127.0.0.1:${await freePort()}`, fingerprint: null }
   const worker = new SyncWorker({
     local: desk.db,
     link: openOfficeLink(target, desk.credential),
     clock: desk.clock,
     intervalMs: 1_000,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    schemaVersion: options.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     demo: null,
     sessions: desk.sessions,
     backoff: { baseMs: 50, maxMs: 500 },
@@ -279,4 +282,16 @@ export async function loggedChanges(server: Db, origin?: string): Promise<string
   const q = server.knex('sync_changes').select('change_id').orderBy('change_id')
   if (origin) q.where({ origin })
   return ((await q) as Array<{ change_id: string }>).map((r) => r.change_id)
+}
+
+/** An operation that must see every desk's state, run by the desk on the server under the clerk's session. */
+export async function onServer<O extends OfficeOp>(
+  desk: Desk,
+  clerk: ClerkInfo,
+  op: O,
+  input: ChannelInput<(typeof OFFICE_OPS)[O]>,
+): Promise<ChannelOutput<(typeof OFFICE_OPS)[O]>> {
+  const token = desk.sessions.tokenOf(clerk.id)
+  if (!token) throw new Error(`Clerk ${clerk.id} has no server session at this desk (signInAt first)`)
+  return (await desk.worker.direct(op, op, input, token)) as ChannelOutput<(typeof OFFICE_OPS)[O]>
 }
