@@ -53,6 +53,11 @@ describeOffice('office sync: two desks race for the last place', () => {
       (r): r is PromiseFulfilledResult<AppointmentBooked> => r.status === 'fulfilled',
     )
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    expect(
+      results.map((r) =>
+        r.status === 'rejected' ? `${(r.reason as OknoError).code}: ${(r.reason as Error).message}` : 'ok',
+      ),
+    ).toEqual(['ok', 'lost'])
     expect(won).toHaveLength(1)
     expect(lost).toHaveLength(1)
     const err = lost[0]?.reason as unknown

@@ -10,7 +10,7 @@ import { createSyncService } from '../../../src/main/sync/service'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { type Desk, type Office } from '../../helpers/sync'
 import type { OknoServer } from '../../helpers/okno-server'
-import { describeOffice, ids, loggedChanges, serverClerk, signInAt, useOffice } from './support'
+import { describeOffice, ids, loggedChanges, passwordOf, serverClerk, signInAt, useOffice } from './support'
 
 describeOffice('office sync: a change the server refuses', () => {
   let office: Office
@@ -89,6 +89,8 @@ describeOffice('office sync: a change the server refuses', () => {
     })
     const service = createSyncService({ ctx: a.ctx, sealer: null })
     try {
+      // The supervisor signs in through the service: the retried rows are theirs.
+      await service.authenticate(a.ctx, supervisor.login, passwordOf(supervisor))
       const view = await service.outbox('failed', 10)
       expect(view).toMatchObject({ pending: 1, failed: 1 })
       expect(view.rows).toEqual([

@@ -59,15 +59,20 @@ export async function serverClerk(
   return made.info
 }
 
-/** Signs the clerk in at the server from this desk and makes them its acting clerk. */
-export async function signInAt(desk: Desk, clerk: ClerkInfo): Promise<void> {
+/** The password of a clerk made by serverClerk. */
+export function passwordOf(clerk: ClerkInfo): string {
   const password = passwords.get(clerk.id)
   if (!password) throw new Error(`No password for clerk ${clerk.id}: make them with serverClerk`)
-  await desk.signIn(clerk, password)
+  return password
+}
+
+/** Signs the clerk in at the server from this desk and makes them its acting clerk. */
+export async function signInAt(desk: Desk, clerk: ClerkInfo): Promise<void> {
+  await desk.signIn(clerk, passwordOf(clerk))
 }
 
 /** The first office's window `number` on the server (suites use numbers no other desk has). */
-async function ensureCounter(office: Office, number: number): Promise<void> {
+export async function ensureCounter(office: Pick<Office, 'server'>, number: number): Promise<void> {
   const officeId = await firstOfficeId(office.server)
   const found = await office.server.knex('counters').where({ office_id: officeId, number }).first('id')
   if (found) return
@@ -81,7 +86,7 @@ async function ensureCounter(office: Office, number: number): Promise<void> {
 }
 
 /** The office code of the office's first office (what the desks are enrolled for). */
-async function firstOfficeCode(office: Office): Promise<string> {
+export async function firstOfficeCode(office: Pick<Office, 'server'>): Promise<string> {
   const id = await firstOfficeId(office.server)
   return ((await office.server.knex('offices').where({ id }).first('code')) as { code: string }).code
 }
