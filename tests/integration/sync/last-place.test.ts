@@ -19,6 +19,16 @@ import {
   useOffice,
 } from './support'
 
+/**
+ * A Monday one to two weeks after the real today: the okno-server runs on the real clock, so the
+ * demo's fixed dates are in its past.
+ */
+const SLOT_DAY = ((): string => {
+  const day = new Date(Date.now() + 7 * 86_400_000)
+  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7))
+  return day.toISOString().slice(0, 10)
+})()
+
 describeOffice('office sync: two desks race for the last place', () => {
   let office: Office
   let officeId: string
@@ -46,18 +56,13 @@ describeOffice('office sync: two desks race for the last place', () => {
   it('gives the place to exactly one desk; the other hears the time is taken; both then show it', async () => {
     for (const desk of [a, b]) expect(await ids(desk.db, 'offices', { id: officeId })).toEqual([officeId])
     const results = await Promise.allSettled([
-      onServer(a, clerkA, 'appointments.book', booking(officeId)),
-      onServer(b, clerkB, 'appointments.book', booking(officeId)),
+      onServer(a, clerkA, 'appointments.book', booking(officeId, { date: SLOT_DAY })),
+      onServer(b, clerkB, 'appointments.book', booking(officeId, { date: SLOT_DAY })),
     ])
     const won = results.filter(
       (r): r is PromiseFulfilledResult<AppointmentBooked> => r.status === 'fulfilled',
     )
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-    expect(
-      results.map((r) =>
-        r.status === 'rejected' ? `${(r.reason as OknoError).code}: ${(r.reason as Error).message}` : 'ok',
-      ),
-    ).toEqual(['ok', 'lost'])
     expect(won).toHaveLength(1)
     expect(lost).toHaveLength(1)
     const err = lost[0]?.reason as unknown
@@ -65,7 +70,7 @@ describeOffice('office sync: two desks race for the last place', () => {
     expect(err).toMatchObject({ code: 'CONFLICT', message: SLOT_TAKEN })
     expect(SLOT_TAKEN).toContain('уже занято')
     const appointment = won[0]?.value.appointment
-    expect(appointment).toMatchObject({ date: '2026-11-23', starts: '10:00', status: 'booked' })
+    expect(appointment).toMatchObject({ date: SLOT_DAY, starts: '10:00', status: 'booked' })
 
     await syncAll(office, [a, b])
     const seats = (db: typeof a.db): Promise<Map<string, string>> =>
