@@ -12,36 +12,60 @@ export const CARD_VIEW_AUDIT_DEFAULT_MINUTES = 30
 import { SYNC_INTERVAL_DEFAULT_SECONDS } from '../../shared/ipc/schemas/sync'
 import type { StoredSyncView } from '../../shared/domain/sync'
 
-/** The office server's connection; the password sealed by the OS key store, or plain (browser mode). */
+/** A secret sealed by the OS key store (Electron), or plain base64 in an owner-only file (browser mode). */
+export const storedSecretSchema = z.object({ format: z.enum(['os', 'plain']), data: z.string() })
+export type StoredSecret = z.infer<typeof storedSecretSchema>
+
+/** The okno-server this desk is enrolled at, with the desk's credential (issue 14). */
 const storedServerSchema = z.object({
-  host: z.string(),
-  port: z.number().int(),
-  database: z.string(),
-  user: z.string(),
-  password: z.object({ format: z.enum(['os', 'plain']), data: z.string() }).nullable(),
+  url: z.string(),
+  /** The pinned certificate's SHA-256 («AB:CD:…»); null when a CA vouches for it. */
+  fingerprint: z.string().nullable(),
+  deskId: z.string(),
+  secret: storedSecretSchema,
+  officeCode: z.string(),
+  counterNumber: z.number().int(),
+  serverId: z.string(),
 })
 
 export type StoredServer = z.infer<typeof storedServerSchema>
 
-const syncSettingsFileSchema = z.object({
-  mode: z.enum(['standalone', 'office']).default('standalone'),
-  server: storedServerSchema.nullable().default(null),
-  intervalSeconds: z.number().int().min(1).max(300).default(SYNC_INTERVAL_DEFAULT_SECONDS),
-})
+/** The old shape: a direct PostgreSQL connection. Recognised to tell the desk to enrol instead. */
+function isLegacyServer(server: unknown): boolean {
+  return typeof server === 'object' && server !== null && 'host' in server && !('url' in server)
+}
+
+const syncSettingsFileSchema = z.preprocess(
+  // A desk set up for direct PostgreSQL keeps its mode, data and outbox; its connection (and the
+  // database password) is dropped, and `legacy` makes its status ask for enrollment.
+  (raw) =>
+    typeof raw === 'object' && raw !== null && isLegacyServer((raw as { server?: unknown }).server)
+      ? { ...raw, server: null, legacy: true }
+      : raw,
+  z.object({
+    mode: z.enum(['standalone', 'office']).default('standalone'),
+    server: storedServerSchema.nullable().default(null),
+    /** Set up for direct PostgreSQL before issue 14, and not enrolled at a server since. */
+    legacy: z.boolean().default(false),
+    intervalSeconds: z.number().int().min(1).max(300).default(SYNC_INTERVAL_DEFAULT_SECONDS),
+  }),
+)
 
 export type StoredSyncSettings = z.infer<typeof syncSettingsFileSchema>
 
-/** The sync settings as the renderer may see them: whether a password is saved, never the password. */
+/** The sync settings as the renderer may see them: whether a credential is saved, never the credential. */
 export function storedSyncView(s: StoredSyncSettings): StoredSyncView {
   return {
     mode: s.mode,
+    enrolled: s.server !== null,
+    legacy: s.legacy,
     server: s.server
       ? {
-          host: s.server.host,
-          port: s.server.port,
-          database: s.server.database,
-          user: s.server.user,
-          passwordSet: s.server.password !== null,
+          url: s.server.url,
+          fingerprint: s.server.fingerprint,
+          officeCode: s.server.officeCode,
+          counterNumber: s.server.counterNumber,
+          credentialSet: s.server.secret.data !== '',
         }
       : null,
     intervalSeconds: s.intervalSeconds,
@@ -60,6 +84,7 @@ const fileSchema = z.object({
   sync: syncSettingsFileSchema.default({
     mode: 'standalone',
     server: null,
+    legacy: false,
     intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS,
   }),
 })

@@ -83,6 +83,8 @@ export async function dispatch(
     const acting: CallContext = { ...call, ctx: { ...call.ctx, actorId: call.session.clerk?.id ?? null } }
     const data = (await handler(parsed.data, acting)) ?? null
     if (channel === 'sessions:signIn') call.session.generation = call.sync.generation()
+    // What the call wrote goes to the office server now, not at the next interval (office mode).
+    if (!channel.startsWith('sync:')) call.sync.nudge()
     return { ok: true, data }
   } catch (err) {
     if (err instanceof OknoError) return { ok: false, error: err.toData() }

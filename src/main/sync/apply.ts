@@ -4,7 +4,6 @@
 import type { Knex } from 'knex'
 import type { Change } from '../../shared/domain/sync'
 import { CHARGES_REFRESH } from '../services/core/changes'
-import { applyChargesRefresh } from './refresh'
 import { SYNC_TABLES, syncTable, type SyncTable } from './tables'
 
 type Row = Record<string, unknown>
@@ -40,6 +39,9 @@ async function insertRows(trx: Knex.Transaction, table: SyncTable, rows: readonl
   }
 }
 
+/** Replaces a month's charges (and their lines and runs) on the desk with the server's. */
+export type ChargesRefresh = (trx: Knex.Transaction, period: string) => Promise<void>
+
 type ReadingPairs = Map<string, { meterId: string; period: string }>
 
 /**
@@ -48,13 +50,13 @@ type ReadingPairs = Map<string, { meterId: string; period: string }>
  * children), then the updates, one per row with its fields merged in order. That is the same
  * result: an insert never clashes with a later update of another row, an update follows its
  * row's insert, and a delete followed by an insert of the same key (a schedule replaced) keeps
- * its order. `source` is the server a desk pulls from: a month's charges refresh is copied from
- * it (the server itself never receives one).
+ * its order. `refresh` replaces a month's charges on a desk that pulls a charges refresh (the
+ * server itself never receives one).
  */
 export async function applyChanges(
   trx: Knex.Transaction,
   changes: readonly Change[],
-  source?: Knex,
+  refresh?: ChargesRefresh,
 ): Promise<void> {
   const readingPairs: ReadingPairs = new Map()
   let segment: Change[] = []
@@ -72,10 +74,10 @@ export async function applyChanges(
         .where(keyOf(table, change, row))
         .delete()
     } else {
-      if (change.entity !== CHARGES_REFRESH.entity || !source) {
+      if (change.entity !== CHARGES_REFRESH.entity || !refresh) {
         throw new Error(`Изменение ${change.id}: обновление «${change.entity}» здесь не применяется`)
       }
-      await applyChargesRefresh(trx, source, String(row.period))
+      await refresh(trx, String(row.period))
     }
   }
   await applySegment(trx, segment, readingPairs)

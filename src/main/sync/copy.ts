@@ -19,18 +19,26 @@ export function keyPages(
   return pagesByKey(source, table.name, table.key, { pageSize: COPY_PAGE, where })
 }
 
-/** Writes a page of server rows into the desk's store (SQLite) in one statement. */
+/**
+ * Writes a page of server rows into the desk's store (SQLite) in one statement, under `columns`:
+ * the desk's own column names (localColumns), so a key the server sends and the desk does not
+ * have is dropped and never reaches SQL.
+ */
 export async function writePage(
   trx: Knex.Transaction,
   table: SyncTable,
   rows: readonly Row[],
+  columns: readonly string[],
 ): Promise<void> {
-  const columns = Object.keys(rows[0] ?? {})
+  const first = rows[0]
+  if (!first) return
+  // The desk's names that the page carries: a column the server leaves out keeps its default.
+  const present = columns.filter((c) => Object.hasOwn(first, c))
   await insertRows(
     trx,
     'sqlite',
     table.name,
-    columns,
-    rows.map((r) => columns.map((c) => r[c] ?? null)),
+    present,
+    rows.map((r) => present.map((c) => r[c] ?? null)),
   )
 }

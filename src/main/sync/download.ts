@@ -1,20 +1,21 @@
-// The first download of an office's data to a new desk: every shared table copied from the
-// server in key order, page by page, inside one read-only snapshot of the server, so the copy and
-// the change number it starts pulling after agree exactly. The next page is read while this one
-// is written; secondary indexes are built once at the end (download-indexes.ts); the store skips
-// foreign-key checks (the snapshot is consistent) and the fsync of each page's commit (the
-// download starts over if interrupted). A desk that was used alone before keeps a copy of its old
-// store beside the new one.
-import type { Knex } from 'knex'
+// The first download of an office's data to a new desk: the okno-server streams every shared table
+// in key order (one read-only snapshot on its side, so the rows and the change number the desk
+// starts pulling after agree exactly), a page per line; the desk writes each page under its OWN
+// column names (a key the server sends that the desk lacks is dropped, a table outside the shared
+// list refused). Secondary indexes are built once at the end (download-indexes.ts); the store skips
+// foreign-key checks and the fsync of each page's commit meanwhile (the download starts over if
+// interrupted). A desk that was used alone before keeps a copy of its old store beside the new one.
 import { ownerOnly } from '../config/paths'
 import type { Db } from '../db/connection'
-import { lastChange } from '../db/repositories/change-log'
 import { clearOutbox } from '../db/repositories/outbox'
 import { clearStateExcept, readState, writeState } from '../db/repositories/sync-state'
+import { localColumns } from '../db/repositories/table-columns'
+import type { DownloadLine } from '../../shared/office/protocol'
 import type { DownloadProgress } from '../../shared/domain/sync'
-import { keyPages, writePage } from './copy'
+import { writePage } from './copy'
 import { dropSharedIndexes, restoreSharedIndexes } from './download-indexes'
-import { SYNC_TABLES, type SyncTable } from './tables'
+import type { OfficeLink } from './link/types'
+import { SYNC_TABLES, syncTable } from './tables'
 
 /** Negative: KiB (SQLite's convention). 256 MiB while downloading; the desk's usual 64 MiB after. */
 const DOWNLOAD_CACHE_KIB = -262_144
@@ -33,22 +34,9 @@ export async function isDownloaded(local: Db): Promise<boolean> {
   return (await readState(local.knex, 'downloaded_at')) !== null
 }
 
-/**
- * Copies one table page by page. The next page is read from the server while this one is
- * written here (SQLite works on its own thread), so the two sides overlap.
- */
-async function copyTable(
-  snapshot: Knex.Transaction,
-  local: Db,
-  table: SyncTable,
-  onRows: (n: number) => void,
-): Promise<void> {
-  let writing: Promise<void> = Promise.resolve()
-  for await (const rows of keyPages(snapshot, table)) {
-    await writing
-    writing = local.knex.transaction((trx) => writePage(trx, table, rows)).then(() => onRows(rows.length))
-  }
-  await writing
+/** A stream that breaks the head, pages, end order: the download starts over next time. */
+function badStream(what: string): Error {
+  return new Error(`Сервер «Окно» прислал первичную загрузку не по порядку (${what}); она будет повторена.`)
 }
 
 /**
@@ -57,10 +45,10 @@ async function copyTable(
  */
 export async function initialDownload(
   local: Db,
-  server: Db,
+  link: OfficeLink,
   onProgress: (p: DownloadProgress) => void,
-  options: { backupTo?: string; serverId?: string } = {},
-): Promise<{ rows: number; cursor: number }> {
+  options: { backupTo?: string } = {},
+): Promise<{ rows: number; cursor: number; serverId: string }> {
   if (options.backupTo && (await hasData(local))) {
     await local.knex.raw('VACUUM INTO ?', [options.backupTo])
     ownerOnly(options.backupTo) // a copy of the customers' data, like the store itself
@@ -73,12 +61,15 @@ export async function initialDownload(
   await local.knex.raw(`PRAGMA cache_size = ${DOWNLOAD_CACHE_KIB}`)
   await local.knex.raw('PRAGMA temp_store = MEMORY')
   try {
-    const result = await copyAll(local, server, onProgress, async (total) => {
-      await restoreSharedIndexes(local, (name) =>
-        onProgress({ table: `индекс ${name}`, rowsDone: total, rowsTotal: total }),
-      )
+    const result = await copyAll(local, link, onProgress)
+    await restoreSharedIndexes(local, (name) =>
+      onProgress({ table: `индекс ${name}`, rowsDone: result.rows, rowsTotal: result.rows }),
+    )
+    await local.knex.transaction(async (trx) => {
+      await writeState(trx, 'cursor', String(result.cursor))
+      await writeState(trx, 'server_id', result.serverId)
+      await writeState(trx, 'downloaded_at', new Date().toISOString())
     })
-    if (options.serverId) await writeState(local.knex, 'server_id', options.serverId)
     return result
   } finally {
     await local.knex.raw('PRAGMA temp_store = DEFAULT')
@@ -90,37 +81,42 @@ export async function initialDownload(
 
 async function copyAll(
   local: Db,
-  server: Db,
+  link: OfficeLink,
   onProgress: (p: DownloadProgress) => void,
-  beforeFinish: (rows: number) => Promise<void>,
-): Promise<{ rows: number; cursor: number }> {
+): Promise<{ rows: number; cursor: number; serverId: string }> {
+  let head: { cursor: number; serverId: string; total: number } | null = null
+  let ended = false
   let rows = 0
-  let cursor = 0
-  await server.knex.transaction(
-    async (snapshot) => {
-      cursor = await lastChange(snapshot)
-      const counts: number[] = []
-      for (const t of SYNC_TABLES) {
-        const r = (await snapshot(t.name).count({ n: '*' }).first()) as { n: string | number }
-        counts.push(Number(r.n))
-      }
-      const total = counts.reduce((a, b) => a + b, 0)
-      for (const table of SYNC_TABLES) {
-        onProgress({ table: table.title, rowsDone: rows, rowsTotal: total })
-        await copyTable(snapshot, local, table, (n) => {
-          rows += n
-          onProgress({ table: table.title, rowsDone: rows, rowsTotal: total })
-        })
-      }
-    },
-    { isolationLevel: 'repeatable read', readOnly: true },
-  )
-  await beforeFinish(rows)
-  await local.knex.transaction(async (trx) => {
-    await writeState(trx, 'cursor', String(cursor))
-    await writeState(trx, 'downloaded_at', new Date().toISOString())
+  // Each table's columns, read from the desk's schema once.
+  const columns = new Map<string, string[]>()
+  await link.download(async (line: DownloadLine) => {
+    if (ended) throw badStream('строки после конца')
+    if (line.kind === 'head') {
+      if (head) throw badStream('второе начало')
+      const total = Object.values(line.counts).reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0)
+      head = { cursor: line.cursor, serverId: line.serverId, total }
+      onProgress({ table: SYNC_TABLES[0]?.title ?? '', rowsDone: 0, rowsTotal: total })
+      return
+    }
+    if (!head) throw badStream('нет начала')
+    if (line.kind === 'end') {
+      ended = true
+      return
+    }
+    const table = syncTable(line.table) // a table outside the shared list never reaches SQL
+    let names = columns.get(table.name)
+    if (!names) {
+      names = await localColumns(local.knex, table.name)
+      columns.set(table.name, names)
+    }
+    const own = names
+    await local.knex.transaction((trx) => writePage(trx, table, line.rows, own))
+    rows += line.rows.length
+    onProgress({ table: table.title, rowsDone: rows, rowsTotal: Math.max(head.total, rows) })
   })
-  return { rows, cursor }
+  const done = head as { cursor: number; serverId: string } | null
+  if (!done || !ended) throw badStream('поток оборвался')
+  return { rows, cursor: done.cursor, serverId: done.serverId }
 }
 
 async function hasData(local: Db): Promise<boolean> {

@@ -2,6 +2,7 @@
 // lock) and which are the row's own fault (a constraint, bad data): the first makes the worker
 // back off and try the batch again, the second parks the row for a supervisor.
 import { withoutValues } from '../db/errors'
+import { OfficeLinkError } from './link/types'
 
 const TRANSIENT_NODE_CODES = new Set([
   'ECONNREFUSED',
@@ -30,7 +31,15 @@ const TRANSIENT_MESSAGES = [
   /the database system is (starting up|shutting down)/i,
 ]
 
+/** The okno-server's refusals of the desk itself: the exchange stops until an administrator acts. */
+const DESK_REFUSALS = new Set(['DESK_REVOKED', 'PIN_MISMATCH', 'SCHEMA', 'DEMO_MISMATCH'])
+
+export function isDeskRefusal(err: unknown): boolean {
+  return err instanceof OfficeLinkError && DESK_REFUSALS.has(err.code)
+}
+
 export function isTransient(err: unknown): boolean {
+  if (err instanceof OfficeLinkError) return err.transient
   const e = err as { code?: unknown; message?: unknown }
   const code = typeof e?.code === 'string' ? e.code : ''
   if (TRANSIENT_NODE_CODES.has(code)) return true
@@ -43,6 +52,8 @@ export function isTransient(err: unknown): boolean {
 
 /** The failure in Russian for the status line and the supervisor's view, with the server's text. */
 export function describeServerError(err: unknown): string {
+  // The link's messages are Russian and fit for a clerk already (link/types.ts).
+  if (err instanceof OfficeLinkError) return err.message
   const e = err as { code?: unknown; message?: unknown }
   const code = typeof e?.code === 'string' ? e.code : ''
   // The driver's words only: the statement was set apart (db/errors.ts), a quoted value dropped.

@@ -1,90 +1,81 @@
-// Push: the desk's outbox to the office server, oldest first, in batches. A batch is recorded in
-// the change log and applied in one server transaction; only then are its rows marked sent here.
-// A crash between the two sends the batch again, and the change log applies it once. A row the
-// server refuses (a constraint, bad data) is found by sending the batch row by row, and parked
-// with the server's message for a supervisor; the rows after it go on.
-import type { Knex } from 'knex'
+// Push: the desk's outbox to the okno-server, oldest first, in batches of at most
+// MAX_PUSH_CHANGES, with the session tokens of the clerks signed in here. The server answers per
+// change: accepted (applied now or before: a batch sent twice is applied once) → marked sent;
+// refused by its write policy → parked with the server's reason for a supervisor; waiting (its
+// clerk has no server session at this desk yet) → stays, and so does everything after it.
 import type { Db } from '../db/connection'
-import { lockChangeLog, recordChanges } from '../db/repositories/change-log'
 import { markOutboxFailed, markOutboxSent, unsentChanges } from '../db/repositories/outbox'
 import type { Clock } from '../services/core/context'
+import { MAX_PUSH_CHANGES } from '../../shared/office/protocol'
 import type { Change } from '../../shared/domain/sync'
-import { applyChanges } from './apply'
-import { describeServerError, isTransient } from './errors'
+import type { OfficeLink } from './link/types'
 
-export interface PushResult {
+export interface PushOutcome {
   sent: number
   failed: number
+  /** The clerks whose changes wait for them to sign in while the server is reachable. */
+  waitingClerks: string[]
 }
 
-async function sendToServer(server: Db, origin: string, changes: readonly Change[]): Promise<void> {
-  await server.knex.transaction(async (trx: Knex.Transaction) => {
-    await lockChangeLog(trx)
-    const fresh = await recordChanges(trx, origin, changes)
-    await applyChanges(trx, fresh)
-  })
+function wire(change: Change): Change {
+  return {
+    id: change.id,
+    entity: change.entity,
+    entityId: change.entityId,
+    op: change.op,
+    payload: change.payload,
+    createdAt: change.createdAt,
+    clerkId: change.clerkId ?? null,
+  }
 }
 
-async function markSent(local: Db, ids: readonly string[], at: string): Promise<void> {
-  await local.knex.transaction((trx) => markOutboxSent(trx, ids, at))
-}
-
-async function markFailed(local: Db, change: Change, err: unknown, at: string): Promise<void> {
-  await markOutboxFailed(local.knex, change.id, at, describeServerError(err))
-}
-
-/** Sends one batch; throws on a failure worth retrying later (the network, the server's state). */
+/** Sends one batch; a failure of the link is thrown (the worker backs off or stops). */
 export async function pushBatch(
   local: Db,
-  server: Db,
-  origin: string,
+  link: OfficeLink,
+  sessions: readonly string[],
   clock: Clock,
-  batchSize: number,
-): Promise<PushResult> {
-  const changes = await unsentChanges(local.knex, batchSize)
-  if (changes.length === 0) return { sent: 0, failed: 0 }
-  try {
-    await sendToServer(server, origin, changes)
-    await markSent(
-      local,
-      changes.map((c) => c.id),
-      clock.now().toISOString(),
-    )
-    return { sent: changes.length, failed: 0 }
-  } catch (err) {
-    if (isTransient(err)) throw err
+  batchSize: number = MAX_PUSH_CHANGES,
+): Promise<PushOutcome> {
+  const changes = await unsentChanges(local.knex, Math.min(batchSize, MAX_PUSH_CHANGES))
+  if (changes.length === 0) return { sent: 0, failed: 0, waitingClerks: [] }
+  const answer = await link.push({
+    changes: changes.map(wire) as never,
+    sessions: [...sessions],
+  })
+  const at = clock.now().toISOString()
+  const ours = new Set(changes.map((c) => c.id))
+  // Only ids of this batch: an answer naming anything else is ignored.
+  const accepted = answer.accepted.filter((id) => ours.has(id))
+  if (accepted.length > 0) await local.knex.transaction((trx) => markOutboxSent(trx, accepted, at))
+  let failed = 0
+  for (const r of answer.refused) {
+    if (!ours.has(r.id)) continue
+    await markOutboxFailed(local.knex, r.id, at, r.reason)
+    failed++
   }
-  // Some row of the batch is refused: send them one by one to find it.
-  const result: PushResult = { sent: 0, failed: 0 }
-  for (const change of changes) {
-    try {
-      await sendToServer(server, origin, [change])
-      await markSent(local, [change.id], clock.now().toISOString())
-      result.sent++
-    } catch (err) {
-      if (isTransient(err)) throw err
-      await markFailed(local, change, err, clock.now().toISOString())
-      result.failed++
-    }
-  }
-  return result
+  const waiting = new Set(answer.waiting)
+  const waitingClerks = [
+    ...new Set(changes.filter((c) => waiting.has(c.id) && c.clerkId).map((c) => c.clerkId as string)),
+  ]
+  return { sent: accepted.length, failed, waitingClerks }
 }
 
-/** Pushes until the outbox is empty (or `maxBatches` were sent). */
+/** Pushes until the outbox is empty or what is left waits for a clerk to sign in. */
 export async function pushAll(
   local: Db,
-  server: Db,
-  origin: string,
+  link: OfficeLink,
+  sessions: () => readonly string[],
   clock: Clock,
-  batchSize: number,
-  maxBatches = Number.POSITIVE_INFINITY,
-): Promise<PushResult> {
-  const total: PushResult = { sent: 0, failed: 0 }
-  for (let i = 0; i < maxBatches; i++) {
-    const r = await pushBatch(local, server, origin, clock, batchSize)
+  batchSize: number = MAX_PUSH_CHANGES,
+): Promise<PushOutcome> {
+  const total: PushOutcome = { sent: 0, failed: 0, waitingClerks: [] }
+  for (;;) {
+    const r = await pushBatch(local, link, sessions(), clock, batchSize)
     total.sent += r.sent
     total.failed += r.failed
-    if (r.sent + r.failed === 0) break
+    total.waitingClerks = r.waitingClerks
+    // Waiting rows hold the order: the next batch would start with them again.
+    if (r.sent + r.failed === 0 || r.waitingClerks.length > 0) return total
   }
-  return total
 }

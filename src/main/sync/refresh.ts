@@ -4,6 +4,7 @@
 // services/billing/charge-run-shared.ts), and a desk pulling it replaces its charges of that month
 // with the server's, inside the pull's transaction.
 import type { Knex } from 'knex'
+import { localColumns } from '../db/repositories/table-columns'
 import { keyPages, writePage } from './copy'
 import { syncTable } from './tables'
 
@@ -14,7 +15,9 @@ async function copyWhere(
   where: (q: Knex.QueryBuilder) => void,
 ): Promise<void> {
   const shared = syncTable(table)
-  for await (const rows of keyPages(source, shared, where)) await writePage(trx, shared, rows)
+  for await (const rows of keyPages(source, shared, where)) {
+    await writePage(trx, shared, rows, await localColumns(trx, shared.name))
+  }
 }
 
 /** Replaces this desk's charges (and their lines and runs) of `period` with the server's. */

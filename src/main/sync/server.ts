@@ -4,10 +4,17 @@ import { createHash } from 'node:crypto'
 import { openDb, type Db } from '../db/connection'
 import { CURRENT_SCHEMA_VERSION, schemaVersion } from '../db/migrate'
 import { ensureServerId } from '../db/repositories/sync-state'
-import type { ServerCheck } from '../../shared/domain/sync'
 import type { ServiceContext } from '../services/core/context'
 import { serverChangeLog } from './change-log'
 import { describeServerError } from './errors'
+
+/** What a direct connection's check found (the server's own CLI and tests). */
+export interface ServerCheck {
+  ok: boolean
+  message: string
+  serverVersion: number | null
+  localVersion: number
+}
 
 export interface ServerConfig {
   host: string

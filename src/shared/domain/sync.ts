@@ -6,29 +6,45 @@ export type SyncMode = 'standalone' | 'office'
 /**
  * standalone: no server. online: the last exchange with the server succeeded. offline: the
  * server cannot be reached (the worker retries with backoff). downloading: the first download of
- * the office's data is running. refused: the server's schema version differs from this desk's.
+ * the office's data is running. refused: the server refused the desk (revoked, schema or demo
+ * mismatch, a changed certificate) or the desk must be enrolled; the message says what to do.
  */
 export type SyncState = 'standalone' | 'online' | 'offline' | 'downloading' | 'refused'
 
 export interface SyncServerView {
-  host: string
-  port: number
-  database: string
-  user: string
-  /** A password is saved (sealed by the OS key store when the desktop shell runs); never the password. */
-  passwordSet: boolean
+  /** https://host:port of the okno-server. */
+  url: string
+  /** The pinned certificate's SHA-256 («AB:CD:…»), null when a CA vouches for it. */
+  fingerprint: string | null
+  officeCode: string
+  counterNumber: number
+  /** The desk's credential is saved (sealed by the OS key store in the desktop shell); never the credential. */
+  credentialSet: boolean
 }
 
 /** The saved sync settings as any clerk may see them: no secret, sealed or not. */
 export interface StoredSyncView {
   mode: SyncMode
+  /** Enrolled at an okno-server. */
+  enrolled: boolean
+  /** Set up for the old direct PostgreSQL connection and not enrolled since: must be enrolled. */
+  legacy: boolean
   server: SyncServerView | null
   intervalSeconds: number
 }
 
 export interface SyncSettingsView extends StoredSyncView {
-  /** False in browser mode: a saved password is kept in an owner-only file, not the OS key store. */
-  passwordSealed: boolean
+  /** False in browser mode: the credential is kept in an owner-only file, not the OS key store. */
+  osKeyStore: boolean
+}
+
+/** What the administrator compares before enrolling: the server's certificate and who it serves. */
+export interface ServerProbe {
+  /** SHA-256 of the certificate, «AB:CD:…». */
+  fingerprint: string
+  organisation: string | null
+  demo: boolean
+  schemaVersion: number
 }
 
 export interface DownloadProgress {
@@ -70,14 +86,6 @@ export interface OutboxList {
   failed: number
   /** The oldest first, at most `limit`. */
   rows: OutboxRowView[]
-}
-
-export interface ServerCheck {
-  ok: boolean
-  /** What happened, in Russian: «Соединение установлено, схема версии 6» or the reason. */
-  message: string
-  serverVersion: number | null
-  localVersion: number
 }
 
 /**

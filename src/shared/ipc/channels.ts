@@ -75,7 +75,9 @@ export const CHANNELS = [
   'sync:retryFailed',
   'sync:settings',
   'sync:saveSettings',
-  'sync:testServer',
+  'sync:probe',
+  'sync:enroll',
+  'sync:disconnect',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

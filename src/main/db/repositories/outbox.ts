@@ -99,3 +99,14 @@ export async function unparkFailed(knex: Knex): Promise<number> {
 export async function clearOutbox(source: Source): Promise<void> {
   await source('outbox').delete()
 }
+
+/** How many of the clerk's changes still wait to be sent (refused ones not counted). */
+export async function unsentOfClerk(knex: Knex, clerkId: string): Promise<number> {
+  const row = (await knex('outbox')
+    .where({ clerk_id: clerkId })
+    .whereNull('sent_at')
+    .whereNull('failed_at')
+    .count({ n: '*' })
+    .first()) as { n: number | string }
+  return Number(row.n)
+}

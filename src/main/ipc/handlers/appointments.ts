@@ -26,10 +26,15 @@ import { clerk, clerkId, type HandlersOf } from './call-context'
 export const appointmentsHandlers = {
   'appointments:meta': (_, c) => appointmentMeta(c.ctx),
   'appointments:slots': (i, c) => freeSlotsFor(c.ctx, i),
-  'appointments:book': (i, c) => c.sync.direct('запись на приём', (ctx) => bookAppointment(ctx, clerk(c), i)),
+  'appointments:book': (i, c) =>
+    c.sync.direct('запись на приём', 'appointments.book', i, clerkId(c), () =>
+      bookAppointment(c.ctx, clerk(c), i),
+    ),
   'appointments:cancel': (i, c) => cancelAppointment(c.ctx, clerk(c), i.appointmentId, i.reason),
   'appointments:reschedule': (i, c) =>
-    c.sync.direct('перенос записи на приём', (ctx) => rescheduleAppointment(ctx, clerk(c), i)),
+    c.sync.direct('перенос записи на приём', 'appointments.reschedule', i, clerkId(c), () =>
+      rescheduleAppointment(c.ctx, clerk(c), i),
+    ),
   'appointments:mark': (i, c) => markAppointment(c.ctx, clerk(c), i.appointmentId, i.status),
   'appointments:day': (i, c) => dayBoard(c.ctx, i.officeId, i.date),
   'appointments:week': (i, c) => weekLoad(c.ctx, i.officeId, i.from),

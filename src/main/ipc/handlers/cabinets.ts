@@ -10,7 +10,9 @@ import { clerk, clerkId, type HandlersOf } from './call-context'
 export const cabinetsHandlers = {
   'cabinets:state': (i, c) => cabinetState(c.ctx, i.accountId),
   'cabinets:register': (i, c) =>
-    c.sync.direct('регистрация личного кабинета', (ctx) => registerCabinet(ctx, clerk(c), i)),
+    c.sync.direct('регистрация личного кабинета', 'cabinets.register', i, clerkId(c), () =>
+      registerCabinet(c.ctx, clerk(c), i),
+    ),
   'cabinets:reset': (i, c) => resetCabinetPassword(c.ctx, clerk(c), i),
   'cabinets:attach': (i, c) => attachAccount(c.ctx, clerkId(c), i),
   'cabinets:unblockReset': (i, c) => unblockReset(c.ctx, clerkId(c), i),

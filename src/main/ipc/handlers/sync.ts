@@ -1,5 +1,5 @@
-// The handlers of the exchange with the office server: status, outbox, settings: each channel's
-// input to its service. Joined with the other capabilities' in ../handlers.ts.
+// The handlers of the exchange with the okno-server: status, outbox, enrollment and settings: each
+// channel's input to its service. Joined with the other capabilities' in ../handlers.ts.
 
 import { clerkId, type HandlersOf } from './call-context'
 
@@ -10,5 +10,7 @@ export const syncHandlers = {
   'sync:retryFailed': (_, c) => c.sync.retryFailed(clerkId(c)),
   'sync:settings': (_, c) => c.sync.settings(),
   'sync:saveSettings': (i, c) => c.sync.saveSettings(clerkId(c), i),
-  'sync:testServer': (i, c) => c.sync.testServer(i),
+  'sync:probe': (i, c) => c.sync.probe(i.url),
+  'sync:enroll': (i, c) => c.sync.enroll(clerkId(c), i),
+  'sync:disconnect': (_, c) => c.sync.disconnect(clerkId(c)),
 } satisfies HandlersOf<'sync'>

@@ -36,8 +36,10 @@ export async function signIn(
   session: Session,
   login: string,
   password: string,
+  /** Who checks the password: the office server in office mode (SyncService.authenticate). */
+  check: (ctx: ServiceContext, login: string, password: string) => Promise<ClerkInfo> = authenticate,
 ): Promise<SessionInfo> {
-  const clerk = await authenticate(ctx, login, password)
+  const clerk = await check(ctx, login, password)
   if (session.clerk && session.clerk.id !== clerk.id) await signOut(ctx, session)
   session.clerk = clerk
   session.locked = false

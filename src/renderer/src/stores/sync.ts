@@ -4,7 +4,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { OutboxList, SyncSettingsView, SyncStatus } from '../../../shared/domain/sync'
-import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract'
+import type { ChannelInput } from '../../../shared/ipc/contract'
+import type { ServerProbe } from '../../../shared/domain/sync'
 import { call } from '../api/client'
 
 export const POLL_MS = 3_000
@@ -68,7 +69,7 @@ export const useSyncStore = defineStore('sync', () => {
     return call('sync:outbox', input)
   }
 
-  /** The office server's connection as saved (the password only as «set»). */
+  /** The okno-server enrollment as saved (the credential only as «set»). */
   function settings(): Promise<SyncSettingsView> {
     return call('sync:settings', {})
   }
@@ -77,8 +78,19 @@ export const useSyncStore = defineStore('sync', () => {
     return call('sync:saveSettings', input)
   }
 
-  function testServer(input: ChannelInput<'sync:testServer'>): Promise<ChannelOutput<'sync:testServer'>> {
-    return call('sync:testServer', input)
+  /** The server's certificate fingerprint and organisation, for the administrator to compare. */
+  function probe(input: ChannelInput<'sync:probe'>): Promise<ServerProbe> {
+    return call('sync:probe', input)
+  }
+
+  /** Enrolls this desk at the server with the administrator's one-time code. */
+  function enroll(input: ChannelInput<'sync:enroll'>): Promise<SyncSettingsView> {
+    return call('sync:enroll', input)
+  }
+
+  /** Back to standalone mode; the desk's data stays. */
+  function disconnect(): Promise<SyncSettingsView> {
+    return call('sync:disconnect', {})
   }
 
   return {
@@ -93,6 +105,8 @@ export const useSyncStore = defineStore('sync', () => {
     outbox,
     settings,
     saveSettings,
-    testServer,
+    probe,
+    enroll,
+    disconnect,
   }
 })

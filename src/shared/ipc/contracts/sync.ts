@@ -1,7 +1,7 @@
-// The contract of the exchange with the office server: status, outbox, settings: channel → input
-// schema, output type, access. Joined with the other capabilities' in ../contract.ts.
-import type { OutboxList, ServerCheck, SyncSettingsView, SyncStatus } from '../../domain/sync'
-import { outboxListSchema, syncServerSchema, syncSettingsSchema } from '../schemas/sync'
+// The contract of the exchange with the okno-server: status, outbox, enrollment and settings:
+// channel → input schema, output type, access. Joined with the other capabilities' in ../contract.ts.
+import type { OutboxList, ServerProbe, SyncSettingsView, SyncStatus } from '../../domain/sync'
+import { outboxListSchema, syncEnrollSchema, syncProbeSchema, syncSettingsSchema } from '../schemas/sync'
 import { channel, empty } from '../channel-spec'
 
 export const syncContract = {
@@ -14,5 +14,7 @@ export const syncContract = {
     'administrator',
     syncSettingsSchema,
   ),
-  'sync:testServer': channel<typeof syncServerSchema, ServerCheck>('administrator', syncServerSchema),
+  'sync:probe': channel<typeof syncProbeSchema, ServerProbe>('administrator', syncProbeSchema),
+  'sync:enroll': channel<typeof syncEnrollSchema, SyncSettingsView>('administrator', syncEnrollSchema),
+  'sync:disconnect': channel<typeof empty, SyncSettingsView>('administrator', empty),
 } as const

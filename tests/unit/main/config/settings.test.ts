@@ -33,7 +33,12 @@ describe('fileSettings', () => {
       cardViewAuditMinutes: CARD_VIEW_AUDIT_DEFAULT_MINUTES,
       printer: DEFAULT_PRINTER_SETTINGS,
       cash: DEFAULT_CASH_SETTINGS,
-      sync: { mode: 'standalone', server: null, intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS },
+      sync: {
+        mode: 'standalone',
+        server: null,
+        legacy: false,
+        intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS,
+      },
     })
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(s)
     if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600)
@@ -59,7 +64,12 @@ describe('fileSettings', () => {
       cardViewAuditMinutes: CARD_VIEW_AUDIT_DEFAULT_MINUTES,
       printer,
       cash,
-      sync: { mode: 'standalone', server: null, intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS },
+      sync: {
+        mode: 'standalone',
+        server: null,
+        legacy: false,
+        intervalSeconds: SYNC_INTERVAL_DEFAULT_SECONDS,
+      },
     })
   })
 
@@ -71,6 +81,26 @@ describe('fileSettings', () => {
       cash: DEFAULT_CASH_SETTINGS,
       sync: { mode: 'standalone', server: null },
     })
+  })
+
+  it('loads a desk set up for direct PostgreSQL: office mode kept, the connection and its password dropped', () => {
+    const file = join(dir, 'direct.json')
+    const server = { host: 'office-1', port: 5432, database: 'okno', user: 'desk' }
+    const password = { format: 'plain', data: Buffer.from('Пароль-базы-1', 'utf8').toString('base64') }
+    writeFileSync(
+      file,
+      JSON.stringify({
+        workstationId: OFFICE,
+        sync: { mode: 'office', server: { ...server, password }, intervalSeconds: 3 },
+      }),
+    )
+    const store = fileSettings(file)
+    expect(store.get().sync).toEqual({ mode: 'office', server: null, legacy: true, intervalSeconds: 3 })
+    store.update({ counterNumber: 2 })
+    const written = readFileSync(file, 'utf8')
+    expect(written).not.toContain(password.data)
+    expect(written).not.toContain('office-1')
+    expect(fileSettings(file).get().sync).toMatchObject({ mode: 'office', legacy: true })
   })
 
   it('refuses an invalid update and keeps the file as it was', () => {

@@ -20,7 +20,7 @@ import { Refusal, stubBridge, type Bridge } from '../bridge'
 
 const DOC = { kind: 'doc' }
 const REPORT_INPUT = { scope: 'day', date: '2026-03-05' } as never
-const SERVER = { host: 'srv', port: 5432, database: 'okno', user: 'okno' }
+const SERVER = { url: 'https://srv:8443', fingerprint: 'AB:CD', code: 'ABCD-EFGH-JKLM' }
 
 /** An action, the channel it must use, and the input main must get. */
 const ACTIONS: Array<{ name: string; run: () => Promise<unknown>; channel: Channel; input: unknown }> = [
@@ -168,16 +168,23 @@ const ACTIONS: Array<{ name: string; run: () => Promise<unknown>; channel: Chann
   { name: 'sync.settings', run: () => useSyncStore().settings(), channel: 'sync:settings', input: {} },
   {
     name: 'sync.saveSettings',
-    run: () => useSyncStore().saveSettings({ mode: 'office', server: SERVER, intervalSeconds: 60 }),
+    run: () => useSyncStore().saveSettings({ intervalSeconds: 60 }),
     channel: 'sync:saveSettings',
-    input: { mode: 'office', server: SERVER, intervalSeconds: 60 },
+    input: { intervalSeconds: 60 },
   },
   {
-    name: 'sync.testServer',
-    run: () => useSyncStore().testServer(SERVER),
-    channel: 'sync:testServer',
+    name: 'sync.probe',
+    run: () => useSyncStore().probe({ url: SERVER.url }),
+    channel: 'sync:probe',
+    input: { url: SERVER.url },
+  },
+  {
+    name: 'sync.enroll',
+    run: () => useSyncStore().enroll(SERVER),
+    channel: 'sync:enroll',
     input: SERVER,
   },
+  { name: 'sync.disconnect', run: () => useSyncStore().disconnect(), channel: 'sync:disconnect', input: {} },
   {
     name: 'search.lookup',
     run: () => useSearchStore().lookup('Ленина 5'),
