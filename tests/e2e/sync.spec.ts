@@ -84,8 +84,7 @@ test('the enrollment form refuses an address that is not https://host:port at it
     sync.section.getByText('Ключ подключения хранится без защиты системного хранилища'),
   ).toBeVisible()
   await expectAllControlsNamed(page, 'настройки: обмен с сервером, пустая форма')
-  await sync.section.scrollIntoViewIfNeeded()
-  await shot(page, 'sync-form-empty')
+  await shot(sync.section, 'sync-form-empty')
 
   await sync.address.fill('server 1:8443')
   await page.keyboard.press('Tab')
@@ -201,8 +200,7 @@ test.describe('a desk of the old direct mode', () => {
     await expect(sync.section).not.toContainText('10.0.0.5')
     await expect(sync.address).toHaveValue('')
     await expectAllControlsNamed(page, 'настройки: окно старого прямого режима')
-    await sync.section.scrollIntoViewIfNeeded()
-    await shot(page, 'sync-form-legacy')
+    await shot(sync.section, 'sync-form-legacy')
   })
 })
 
@@ -239,8 +237,7 @@ test.describe('with an okno-server', () => {
     await expect(sync.probe).toContainText('Сервер организации «')
     const code = await office.enroll(OFFICE, counter)
     if (wrongCodeFirst) {
-      await sync.section.scrollIntoViewIfNeeded()
-      await shot(page, 'sync-form-probed')
+      await shot(sync.section, 'sync-form-probed')
       // A code of the right shape the server never issued: its own sentence, at the field.
       await sync.enroll('ZZZZ-ZZZZ-ZZZZ')
       await expect(sync.code).toHaveAttribute('aria-invalid', 'true')
@@ -275,6 +272,11 @@ test.describe('with an okno-server', () => {
     // Signed in again, the clerk is back where the session ended (the settings).
     await d.signIn(operator.login, operator.password)
     await expect(syncA.indicator).toHaveAccessibleName(/^Обмен с сервером: В сети/)
+    // The bar names the office and counter the desk was enrolled at.
+    const { name: officeName } = (await office.db.knex('offices').where({ code: OFFICE }).first('name')) as {
+      name: string
+    }
+    await expect(page.getByTitle(`${officeName}, окно 1`)).toBeVisible()
 
     // The server knows the desk: bound to the office's counter 1, seen just now.
     const bound = await office.db
@@ -287,6 +289,7 @@ test.describe('with an okno-server', () => {
     const syncB = await enroll(secondPage, secondDesk.url, 2)
     await b.signIn(admin.login, admin.password)
     await expect(syncB.indicator).toHaveAccessibleName(/^Обмен с сервером: В сети/)
+    await expect(secondPage.getByTitle(`${officeName}, окно 2`)).toBeVisible()
 
     // An account of the office's own data, as desk A downloaded it.
     const draft = await indebtedAccount(desk.dbPath, 4)
@@ -331,7 +334,6 @@ test.describe('with an okno-server', () => {
     await expect(syncB.enrolled).toContainText(office.url)
     expect(await syncB.fingerprintIn(syncB.enrolled)).toBe(office.fingerprint)
     await expectAllControlsNamed(secondPage, 'настройки: окно подключено к серверу')
-    await syncB.section.scrollIntoViewIfNeeded()
-    await shot(secondPage, 'sync-form-enrolled')
+    await shot(syncB.section, 'sync-form-enrolled')
   })
 })
