@@ -37,6 +37,12 @@ async function atServerForm(page: Page, url: string): Promise<{ d: DeskPage; syn
   return { d, sync }
 }
 
+/** The whole settings page from its top (scrolled, the fixed bar would cross a full-page shot). */
+async function settingsShot(page: Page, name: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)')
+  await shot(page, name, { fullPage: true })
+}
+
 /** An okno-server address on this machine where nothing listens. */
 async function unreachableUrl(): Promise<string> {
   return `https://127.0.0.1:${await freePort()}`
@@ -84,7 +90,7 @@ test('the enrollment form refuses an address that is not https://host:port at it
     sync.section.getByText('Ключ подключения хранится без защиты системного хранилища'),
   ).toBeVisible()
   await expectAllControlsNamed(page, 'настройки: обмен с сервером, пустая форма')
-  await shot(sync.section, 'sync-form-empty')
+  await settingsShot(page, 'sync-form-empty')
 
   await sync.address.fill('server 1:8443')
   await page.keyboard.press('Tab')
@@ -200,7 +206,7 @@ test.describe('a desk of the old direct mode', () => {
     await expect(sync.section).not.toContainText('10.0.0.5')
     await expect(sync.address).toHaveValue('')
     await expectAllControlsNamed(page, 'настройки: окно старого прямого режима')
-    await shot(sync.section, 'sync-form-legacy')
+    await settingsShot(page, 'sync-form-legacy')
   })
 })
 
@@ -237,7 +243,7 @@ test.describe('with an okno-server', () => {
     await expect(sync.probe).toContainText('Сервер организации «')
     const code = await office.enroll(OFFICE, counter)
     if (wrongCodeFirst) {
-      await shot(sync.section, 'sync-form-probed')
+      await settingsShot(page, 'sync-form-probed')
       // A code of the right shape the server never issued: its own sentence, at the field.
       await sync.enroll('ZZZZ-ZZZZ-ZZZZ')
       await expect(sync.code).toHaveAttribute('aria-invalid', 'true')
@@ -334,6 +340,6 @@ test.describe('with an okno-server', () => {
     await expect(syncB.enrolled).toContainText(office.url)
     expect(await syncB.fingerprintIn(syncB.enrolled)).toBe(office.fingerprint)
     await expectAllControlsNamed(secondPage, 'настройки: окно подключено к серверу')
-    await shot(syncB.section, 'sync-form-enrolled')
+    await settingsShot(secondPage, 'sync-form-enrolled')
   })
 })
