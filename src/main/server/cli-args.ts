@@ -6,6 +6,9 @@ import { z } from 'zod'
 
 export class CliError extends Error {}
 
+/** Appended to a one-line mistake: where the full usage is. */
+export const HELP = 'Справка: npm run server'
+
 export const USAGE = [
   'Использование: npm run server -- КОМАНДА [параметры]',
   '  serve --pg URL --listen АДРЕС:ПОРТ [--data-dir ПАПКА] [--cert ФАЙЛ --key ФАЙЛ] [--host-name ИМЯ]…',
@@ -91,7 +94,13 @@ export function parseCommand(argv: readonly string[]): {
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS, strict: true })
   } catch (err) {
-    throw new CliError(`${(err as Error).message.split('\n')[0]}\n${USAGE}`)
+    const option = /'(-[^']*)'/.exec((err as Error).message)?.[1] ?? ''
+    const code = (err as { code?: string }).code
+    throw new CliError(
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `Параметру ${option.split(' ')[0]} нужно значение. ${HELP}`
+        : `Неизвестный параметр ${option}. ${HELP}`,
+    )
   }
   const [command = '', ...positionals] = parsed.positionals
   const { config, ...flags } = parsed.values
@@ -101,7 +110,7 @@ export function parseCommand(argv: readonly string[]): {
 
 export function required(options: Options, name: Exclude<Key, 'host-name'>): string {
   const value = options[name]
-  if (!value) throw new CliError(`Не указан параметр --${name}.\n${USAGE}`)
+  if (!value) throw new CliError(`Не указан параметр --${name}. ${HELP}`)
   return value
 }
 
@@ -124,7 +133,8 @@ export function integer(
 
 /** The address as PostgreSQL's client takes it, or a message about what is wrong with it. */
 export function checkPgUrl(text: string | undefined): string {
-  if (!text) throw new CliError(`Не указан адрес базы данных (--pg postgres://…).\n${USAGE}`)
+  if (!text)
+    throw new CliError(`Не указан адрес базы данных: --pg postgres://пользователь@сервер:порт/база. ${HELP}`)
   let url: URL
   try {
     url = new URL(text)

@@ -12,6 +12,7 @@ import { createEnrollment, demo, listDesks, listRefusals, migrate, revokeDesk } 
 import {
   checkPgUrl,
   CliError,
+  HELP,
   integer,
   parseCommand,
   parseListen,
@@ -70,17 +71,18 @@ async function main(argv: string[]): Promise<void> {
   const { command, options, positionals } = parseCommand(argv)
   const extra = (allowed: number): void => {
     if (positionals.length > allowed)
-      throw new CliError(`Лишние аргументы: ${positionals.slice(allowed).join(' ')}\n${USAGE}`)
+      throw new CliError(`Лишние аргументы: ${positionals.slice(allowed).join(' ')}. ${HELP}`)
   }
   const dataDir = options['data-dir'] ?? DEFAULT_DATA_DIR
   switch (command) {
     case 'serve': {
       extra(0)
       const pgUrl = checkPgUrl(options.pg)
+      const listen = parseListen(required(options, 'listen'))
       await checkReachable(pgUrl)
       await serve({
         pgUrl,
-        ...parseListen(required(options, 'listen')),
+        ...listen,
         dataDir,
         ...(options.cert ? { cert: options.cert } : {}),
         ...(options.key ? { key: options.key } : {}),
@@ -141,7 +143,7 @@ async function main(argv: string[]): Promise<void> {
       return
     }
     default:
-      throw new CliError(`${command ? `Неизвестная команда «${command}».\n` : ''}${USAGE}`)
+      throw new CliError(command ? `Неизвестная команда «${command}». ${HELP}` : USAGE)
   }
 }
 

@@ -9,6 +9,7 @@ import { cabinetWritePolicies } from '../services/cabinet/write-policy'
 import { cashWritePolicies } from '../services/cash/write-policy'
 import { clerkWritePolicies } from '../services/clerks/write-policy'
 import {
+  NOT_SIGNED_IN,
   PolicyBatch,
   type DeskIdentity,
   type PolicyChange,
@@ -83,52 +84,46 @@ function parse(change: Change): PolicyChange | string {
   }
 }
 
-async function verdictOf(
-  batch: PolicyBatch,
-  change: Change,
-): Promise<{ reason: Refusal; parsed?: PolicyChange }> {
-  const parsed = parse(change)
-  if (typeof parsed === 'string') return { reason: parsed }
+async function verdictOf(batch: PolicyBatch, parsed: PolicyChange | string): Promise<Refusal> {
+  if (typeof parsed === 'string') return parsed
   if (parsed.clerkId !== null && !batch.signedIn.has(parsed.clerkId)) {
-    return {
-      reason:
-        'Сотрудник, сделавший изменение, не вошёл в систему на этом окне через сервер: войдите и повторите обмен.',
-    }
+    return NOT_SIGNED_IN
+  }
+  if (parsed.clerkId !== null && !(await batch.clerk(parsed.clerkId))?.active) {
+    return 'Сотрудник, сделавший изменение, отключён на сервере: его изменения не принимаются.'
   }
   const check = WRITE_POLICIES[parsed.entity]?.[parsed.op]
-  if (!check) return { reason: `Такое изменение таблицы «${parsed.entity}» от окон не принимается.` }
-  return { reason: await check(parsed, batch), parsed }
+  if (!check) return `Такое изменение таблицы «${parsed.entity}» от окон не принимается.`
+  return check(parsed, batch)
 }
 
-/** Reads up front, in one statement per table, the rows the batch's changes will look at most. */
-async function prefetch(batch: PolicyBatch, changes: readonly Change[]): Promise<void> {
-  const shifts = new Set<string>()
-  const payments = new Set<string>()
+/** The rows a change of `table` refers to by these fields (the parent it must belong to). */
+const REFERENCES: Readonly<Record<string, ReadonlyArray<[field: string, table: string]>>> = {
+  payments: [['shift_id', 'shifts']],
+  cash_movements: [['shift_id', 'shifts']],
+  payment_allocations: [['payment_id', 'payments']],
+  readings: [['meter_id', 'meters']],
+}
+
+/**
+ * Reads up front, one statement per table, the server's rows the batch's changes name or refer
+ * to, so checking a push of a thousand payments costs a handful of queries, not one per change.
+ */
+async function prefetch(batch: PolicyBatch, changes: ReadonlyArray<PolicyChange | string>): Promise<void> {
+  const wanted = new Map<string, Set<string>>()
+  const want = (table: string, key: unknown): void => {
+    if (typeof key !== 'string' || keyColumns(table).length !== 1) return
+    let keys = wanted.get(table)
+    if (!keys) wanted.set(table, (keys = new Set()))
+    keys.add(key)
+  }
   for (const change of changes) {
-    if (change.op !== 'insert') continue
-    if (change.entity === 'payments' || change.entity === 'cash_movements') {
-      const shiftId = shiftIdOf(change.payload)
-      if (shiftId) shifts.add(shiftId)
-    } else if (change.entity === 'payment_allocations') {
-      const paymentId = fieldOf(change.payload, 'payment_id')
-      if (paymentId) payments.add(paymentId)
-    }
+    if (typeof change === 'string') continue
+    want(change.entity, change.key)
+    for (const [field, table] of REFERENCES[change.entity] ?? []) want(table, change.row[field])
   }
-  for (const change of changes) if (change.entity === 'payments') payments.delete(change.entityId)
-  await batch.prefetch('shifts', [...shifts])
-  await batch.prefetch('payments', [...payments])
+  for (const [table, keys] of wanted) await batch.prefetch(table, [...keys])
 }
-
-function fieldOf(payload: string, field: string): string | null {
-  try {
-    const value = (JSON.parse(payload) as Row)[field]
-    return typeof value === 'string' ? value : null
-  } catch {
-    return null
-  }
-}
-
-const shiftIdOf = (payload: string): string | null => fieldOf(payload, 'shift_id')
 
 /** Checks each change in order against the write policy of its table (a change sees the rows
  *  accepted before it in the same batch, and the server's rows); never writes. */
@@ -139,12 +134,14 @@ export async function checkChanges(
   changes: readonly Change[],
 ): Promise<Verdict[]> {
   const batch = new PolicyBatch(trx, desk, clerks, keyColumns)
-  await prefetch(batch, changes)
+  const parsed = changes.map(parse)
+  await prefetch(batch, parsed)
   const verdicts: Verdict[] = []
-  for (const change of changes) {
-    const { reason, parsed } = await verdictOf(batch, change)
-    if (reason === null && parsed) {
-      await batch.accept(parsed)
+  for (const [i, change] of changes.entries()) {
+    const one = parsed[i] as PolicyChange | string
+    const reason = await verdictOf(batch, one)
+    if (reason === null && typeof one !== 'string') {
+      await batch.accept(one)
       verdicts.push({ id: change.id, ok: true })
     } else {
       verdicts.push({ id: change.id, ok: false, reason: reason ?? 'Изменение не принято.' })

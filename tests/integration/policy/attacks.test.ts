@@ -12,6 +12,7 @@ import type { SessionClerk } from '../../../src/main/server/policy'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import type { Change } from '../../../src/shared/domain/sync'
 import { clerkOf } from '../../helpers/cabinet'
+import { addClerk } from '../../helpers/clerks'
 import { indebtedAccount, payInput } from '../../helpers/cash'
 import type { Desk, Office } from '../../helpers/sync'
 import {
@@ -138,6 +139,35 @@ describeOffice('write policy: the attacks of one counter are refused', () => {
     expect(await reasonAt(changes, payment, session, elsewhere)).toBe(
       `Оплата для окна другого отделения не принимается: окно подключено к отделению «${String(other.name)}», окно 9.`,
     )
+    const opened = (await office.server
+      .knex('shifts')
+      .where({ workstation_id: here.workstationId })
+      .first()) as Row
+    const shiftOf = (officeId: unknown): Change => {
+      const shiftId = randomUUID()
+      return {
+        id: randomUUID(),
+        entity: 'shifts',
+        entityId: shiftId,
+        op: 'insert',
+        payload: JSON.stringify({
+          ...opened,
+          id: shiftId,
+          office_id: officeId,
+          closed_at: null,
+          last_receipt_no: 0,
+        }),
+        createdAt: new Date().toISOString(),
+        clerkId: operator.id,
+      }
+    }
+    // This office's shift pushed by a desk of the other office, and the other office's by this desk.
+    expect(await reasonAt([shiftOf(here.officeId)], 0, session, elsewhere)).toBe(
+      `Смена другого окна не принимается: окно подключено к отделению «${String(other.name)}», окно 9.`,
+    )
+    expect(await reasonAt([shiftOf(other.id)], 0)).toMatch(
+      /^Смена другого окна не принимается: окно подключено к отделению «.+», окно 9\.$/,
+    )
     const otherCounter = { ...here, counterNumber: 10 }
     expect(await reasonAt(changes, payment, session, otherCounter)).toMatch(
       /^Оплата для другого окна не принимается: окно подключено к отделению «.+», окно 10\.$/,
@@ -155,11 +185,32 @@ describeOffice('write policy: the attacks of one counter are refused', () => {
     expect(await reasonAt(forged.changes, forged.index, sessionOf(operator, otherOperator))).toBe(
       'Запись подписана другим сотрудником, а не тем, кто вошёл в систему на этом окне: такая запись не принимается.',
     )
+    const entry = altered(changes, 'audit_log', 'insert', (row) => ({ ...row, clerk_id: otherOperator.id }))
+    expect(await reasonAt(entry.changes, entry.index)).toBe(
+      'Запись журнала подписана другим сотрудником, а не тем, кто вошёл в систему на этом окне: такая запись не принимается.',
+    )
     // The allocations of a refused payment have no payment to belong to.
     const allocation = changes.findIndex((c) => c.entity === 'payment_allocations')
     expect(await reasonAt(forged.changes, allocation, sessionOf(operator, otherOperator))).toBe(
       'Разноска оплаты не принимается: самой оплаты нет на сервере.',
     )
+    await pushChecked(office, desk, session)
+  })
+
+  it('refuses the changes of a clerk the server has switched off, signed in or not', async () => {
+    const gone = await addClerk(office.server, 'operator', { active: false })
+    const changes = await paymentChanges()
+    const audit = changes.find((c) => c.entity === 'audit_log') as Change
+    const verdicts = await check(
+      office,
+      await identityOf(office, desk),
+      new Map([...session, [gone.id, { id: gone.id, role: 'operator' as const, officeId: null }]]),
+      [{ ...audit, clerkId: gone.id }],
+    )
+    expect(verdicts[0]).toMatchObject({
+      ok: false,
+      reason: 'Сотрудник, сделавший изменение, отключён на сервере: его изменения не принимаются.',
+    })
     await pushChecked(office, desk, session)
   })
 
@@ -249,6 +300,34 @@ describeOffice('write policy: the attacks of one counter are refused', () => {
       'Закрывать дни отделения может только администратор: у сотрудника этого окна нет такой роли.',
     )
     await pushChecked(office, desk, sessionOf(administrator))
+  })
+
+  it("refuses an appointment moved by an update, un-cancelled, or another visit's seat freed", async () => {
+    const seat = (await office.server.knex('appointment_seats').first()) as Row
+    const visit = String(seat.appointment_id)
+    const change = (entity: string, entityId: string, op: Change['op'], row: Row): Change => ({
+      id: randomUUID(),
+      entity,
+      entityId,
+      op,
+      payload: JSON.stringify(row),
+      createdAt: new Date().toISOString(),
+      clerkId: operator.id,
+    })
+    expect(await reasonAt([change('appointments', visit, 'update', { date: '2026-12-01' })], 0)).toBe(
+      'Запись на приём с окна меняется только отметкой: пришёл, принят, не пришёл или отменена.',
+    )
+    expect(await reasonAt([change('appointments', visit, 'update', { status: 'booked' })], 0)).toBe(
+      'Такой отметки записи на приём нет: пришёл, принят, не пришёл или отменена.',
+    )
+    const key = [seat.office_id, seat.date, seat.time, seat.seat].join('|')
+    expect(
+      await reasonAt(
+        [change('appointment_seats', key, 'delete', { ...seat, appointment_id: randomUUID() })],
+        0,
+      ),
+    ).toBe('Место в расписании занято другой записью: освободить его этой отменой нельзя.')
+    expect(await reasonAt([change('appointment_seats', key, 'delete', seat)], 0)).toBe('accepted')
   })
 
   it('refuses what only the server writes: a payment rewritten or deleted, a booking, a charges refresh, an unknown table', async () => {

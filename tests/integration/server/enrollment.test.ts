@@ -132,4 +132,19 @@ describeWithServer('okno-server: enrollment and the desk credential', () => {
       await Promise.all([link.close(), forgedSecret.close(), forgedDesk.close()])
     }
   })
+
+  it('a restarted server keeps its certificate: a pinned desk goes on over the same link', async () => {
+    const { link } = await enrolledDesk(server, place)
+    try {
+      const before = await link.hello()
+      const fingerprint = server.fingerprint
+      await server.kill()
+      await expectLinkError(link.hello(), 'NETWORK', /не отвечает/)
+      await server.restart()
+      expect(server.fingerprint).toBe(fingerprint)
+      expect(await link.hello()).toEqual(before)
+    } finally {
+      await link.close()
+    }
+  })
 })

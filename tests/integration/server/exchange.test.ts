@@ -119,6 +119,18 @@ describeWithServer('okno-server: sign-in, push, pull and download', () => {
     )
   })
 
+  it("an operation checks the clerk's role and its input, and answers in Russian", async () => {
+    const clerk = await addClerk(one.office!.server, 'operator')
+    const { token } = await a.link.signIn(clerk.login, clerk.password)
+    await expectLinkError(
+      a.link.op('charges.run', { period: '2026-11' }, token),
+      'FORBIDDEN',
+      /недоступна вашей роли/,
+    )
+    await expectLinkError(a.link.op('shifts.close', { nonsense: 1 }, token), 'VALIDATION', /Проверьте/)
+    await a.link.signOut(token)
+  })
+
   it('cabinets reach desks without their password hashes, in a pull and in the first download', async () => {
     const db = one.office!.server
     const person = (await db.knex('persons').first('id')) as { id: string }

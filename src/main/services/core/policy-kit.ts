@@ -182,15 +182,15 @@ export function onlyFields(change: PolicyChange, allowed: readonly string[], rea
   return null
 }
 
+export const NOT_SIGNED_IN =
+  'Сотрудник, сделавший изменение, не вошёл в систему на этом окне через сервер: войдите и повторите обмен.'
+
 /** The signed-in clerk behind the change, or the reason there is none. */
 export function actorOf(change: PolicyChange, batch: PolicyBatch): SessionClerk | string {
   if (!change.clerkId) {
     return 'Изменение без сотрудника не принимается: его делает только сотрудник, вошедший в систему на этом окне.'
   }
-  return (
-    batch.signedIn.get(change.clerkId) ??
-    'Сотрудник, сделавший изменение, не вошёл в систему на этом окне через сервер: войдите и повторите обмен.'
-  )
+  return batch.signedIn.get(change.clerkId) ?? NOT_SIGNED_IN
 }
 
 /** The row's clerk column must name the clerk who made the change: nobody signs for another. */
