@@ -212,6 +212,8 @@ test.describe('a desk of the old direct mode', () => {
 
 test.describe('with an okno-server', () => {
   const pg = pgServer()
+  // The list reporter shows only «skipped»: the reason goes to the output too.
+  if (pg.skip) console.warn(`[okno e2e] ${pg.skip}`)
   test.skip(pg.url === null, pg.skip ?? '')
 
   let office: OfficeServer
