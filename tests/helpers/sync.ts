@@ -1,12 +1,15 @@
-// An office for sync tests: a PostgreSQL server database holding a small demo office (dropped
-// afterwards), and desks — each a fresh SQLite store with
-// its own context and sync worker — that download the office's data from it.
+// An office for sync tests: a PostgreSQL database holding a small demo office (dropped
+// afterwards), and desks — each a fresh SQLite store with its own context, enrolled at an
+// okno-server serving that database, and a sync worker over the HTTPS link.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDb, type Db } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
-import { openServer } from '../../src/main/sync/server'
+import { CURRENT_SCHEMA_VERSION } from '../../src/main/db/migrate'
+import { ClerkSessions } from '../../src/main/sync/clerk-sessions'
+import { enrollDesk, openOfficeLink } from '../../src/main/sync/link/https-link'
+import type { DeskCredential, OfficeLink } from '../../src/main/sync/link/types'
 import { SyncWorker, type SyncWorkerOptions } from '../../src/main/sync/worker'
 import { makeContext, type TestContext } from './context'
 import type { DemoOptions } from '../../src/main/demo/generator'
@@ -37,54 +40,78 @@ export async function createOffice(options: DemoOptions = SYNC_DEMO): Promise<Of
 
 export interface Desk extends TestContext {
   db: Db
-  /** The desk's own connection to the office server (closed by dispose). */
-  server: Db
   worker: SyncWorker
+  /** The desk's link to the okno-server (closed by the worker's stop). */
+  link: OfficeLink
+  /** The clerks' server sessions held by this desk. */
+  sessions: ClerkSessions
+  credential: DeskCredential
+  /**
+   * Signs the clerk in at the server (their changes are accepted only with a session at this
+   * desk) and makes them the desk's acting clerk, as the dispatcher does per call.
+   */
+  signIn(clerk: { id: string; login: string }, password: string): Promise<void>
   dispose(): Promise<void>
 }
 
+/** Where a desk is enrolled: an okno-server's address and pinned certificate. */
+export interface DeskServer {
+  url: string
+  fingerprint: string
+  enroll(officeCode: string, counter: number): Promise<string>
+}
+
 /**
- * A new desk of `office`: an empty SQLite store (schema only) and a worker that has not run yet
- * (call `worker.syncNow()` for the first download). The worker's timer is not started.
+ * A new desk enrolled at `server` for the office `officeCode`, window `counterNumber`: an empty
+ * SQLite store (schema only) and a worker over the HTTPS link that has not run yet (call
+ * `worker.syncNow()` for the first download). The worker's loops are not started.
  */
 export async function createDesk(
-  office: Pick<Office, 'url'>,
-  options: Partial<Omit<SyncWorkerOptions, 'local' | 'server' | 'origin' | 'clock'>> & {
-    officeId?: string
-    counterNumber?: number
-    statementTimeoutMs?: number
-  } = {},
+  server: DeskServer,
+  options: { officeCode: string; counterNumber: number } & Partial<
+    Pick<SyncWorkerOptions, 'intervalMs' | 'backoff' | 'pullWaitMs'>
+  >,
 ): Promise<Desk> {
   const dir = mkdtempSync(join(tmpdir(), 'okno-desk-'))
   const db = openDb({ client: 'sqlite', filename: join(dir, 'okno.sqlite') })
   await migrateToLatest(db.knex)
-  const test = makeContext(db, {
-    settings: {
-      ...(options.officeId ? { officeId: options.officeId } : {}),
-      ...(options.counterNumber ? { counterNumber: options.counterNumber } : {}),
-    },
+  const test = makeContext(db)
+  const target = { url: server.url, fingerprint: server.fingerprint }
+  const enrolled = await enrollDesk(target, {
+    code: await server.enroll(options.officeCode, options.counterNumber),
+    workstationId: test.settings.get().workstationId,
+    name: `test-desk-${options.counterNumber}`,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    demo: true,
   })
-  const server = openServer(office.url, {
-    ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
-    connectTimeoutMs: 2_000,
-  })
+  test.settings.update({ officeId: enrolled.officeId, counterNumber: enrolled.counterNumber })
+  const credential = { deskId: enrolled.deskId, secret: enrolled.secret }
+  const link = openOfficeLink(target, credential)
+  const sessions = new ClerkSessions()
   const worker = new SyncWorker({
     local: db,
-    server,
-    origin: test.settings.get().workstationId,
+    link,
     clock: test.clock,
     intervalMs: options.intervalMs ?? 1_000,
-    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    demo: null,
+    sessions,
     backoff: options.backoff ?? { baseMs: 50, maxMs: 500 },
+    pullWaitMs: options.pullWaitMs ?? 2_000,
   })
   return {
     ...test,
     db,
-    server,
     worker,
+    link,
+    sessions,
+    credential,
+    async signIn(clerk, password) {
+      sessions.signedIn(await link.signIn(clerk.login, password))
+      test.ctx.actorId = clerk.id
+    },
     async dispose() {
       await worker.stop()
-      await server.close()
       await db.close()
       rmSync(dir, { recursive: true, force: true })
     },

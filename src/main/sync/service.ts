@@ -52,13 +52,7 @@ export interface SyncService {
    * standalone mode; in office mode `op` with `input` on the server under the clerk's session
    * (see SyncWorker.direct), answering the server's result (the channel's output).
    */
-  direct<T>(
-    what: string,
-    op: OfficeOp,
-    input: unknown,
-    clerkId: string,
-    local: () => Promise<T>,
-  ): Promise<T>
+  direct<T>(what: string, op: OfficeOp, input: unknown, clerkId: string, local: () => Promise<T>): Promise<T>
   /** Grows each time a download from the server replaced the desk's data (and its clerks). */
   generation(): number
   close(): Promise<void>
@@ -109,7 +103,8 @@ function linkRefusal(err: unknown): OknoError {
     if (err.code === 'ENROLL_REFUSED' || err.code === 'VALIDATION') {
       return new OknoError('VALIDATION', err.message, { code: err.message })
     }
-    if (err.code === 'PIN_MISMATCH') return new OknoError('VALIDATION', err.message, { fingerprint: err.message })
+    if (err.code === 'PIN_MISMATCH')
+      return new OknoError('VALIDATION', err.message, { fingerprint: err.message })
     if (err.transient) return new OknoError('UNAVAILABLE', err.message)
     return new OknoError('CONFLICT', err.message)
   }
@@ -152,11 +147,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       clock: ctx.clock,
       intervalMs: s.intervalSeconds * 1000,
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      demo: Boolean(org?.is_demo),
+      demo: org ? Boolean(org.is_demo) : null,
       sessions,
       // No route of the link copies one month's charges yet: they come with the next download.
       refresh: async (_trx, period) => {
-        options.log?.(`Начисления за ${period} пересчитаны на сервере; окно получит их при следующей загрузке.`)
+        options.log?.(
+          `Начисления за ${period} пересчитаны на сервере; окно получит их при следующей загрузке.`,
+        )
       },
       ...(options.pullWaitMs !== undefined ? { pullWaitMs: options.pullWaitMs } : {}),
       ...(options.backupPath ? { backupPath: options.backupPath } : {}),
@@ -228,6 +225,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const org = await findOrganisation(ctx.db)
       let enrolled
       try {
+        // A new desk's store holds no organisation yet: it joins the server's kind of data.
+        const demo = org ? Boolean(org.is_demo) : (await links.probe(input.url)).hello.demo
         enrolled = await links.enroll(
           { url: input.url, fingerprint: input.fingerprint },
           {
@@ -235,7 +234,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
             workstationId: ctx.settings.get().workstationId,
             name: hostname().slice(0, 200) || 'окно',
             schemaVersion: CURRENT_SCHEMA_VERSION,
-            demo: Boolean(org?.is_demo),
+            demo,
           },
         )
       } catch (err) {

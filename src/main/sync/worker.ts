@@ -35,9 +35,12 @@ export interface SyncWorkerOptions {
   link: OfficeLink
   clock: Clock
   intervalMs: number
-  /** This desk's schema version and demo flag: a server of another is refused. */
+  /**
+   * This desk's schema version and demo flag: a server of another is refused. The flag is null
+   * while the store holds no organisation yet (a new desk takes the server's).
+   */
   schemaVersion: number
-  demo: boolean
+  demo: boolean | null
   sessions: ClerkSessions
   backoff?: BackoffPolicy
   /** How long a pull waits at the server for a change (tests shorten it). */
@@ -124,9 +127,20 @@ export class SyncWorker {
     if (this.running && this.state !== 'refused') this.schedule(0)
   }
 
-  /** One push now (waits for a running one first). Never throws: the outcome is in the status. */
+  /**
+   * One exchange now: a push, then the server's changes without waiting (waits for a running
+   * push first). Never throws: the outcome is in the status.
+   */
   async syncNow(): Promise<SyncStatus> {
-    await this.exclusive(() => this.cycle())
+    await this.exclusive(async () => {
+      await this.cycle()
+      if (this.state !== 'online') return
+      try {
+        await this.succeeded(await pullAll(this.o.local, this.o.link, this.o.refresh))
+      } catch (err) {
+        this.failed(err)
+      }
+    })
     return this.status()
   }
 
@@ -222,7 +236,7 @@ export class SyncWorker {
     const hello = await this.o.link.hello()
     const mismatch = schemaMismatch(hello.schemaVersion, this.o.schemaVersion)
     if (mismatch) throw new DeskRefused(mismatch)
-    if (hello.demo !== this.o.demo) {
+    if (this.o.demo !== null && hello.demo !== this.o.demo) {
       throw new DeskRefused(
         hello.demo
           ? 'Сервер «Окно» работает с демонстрационными данными, а это окно — с настоящими. Подключите окно к серверу своей организации.'
@@ -289,7 +303,12 @@ export class SyncWorker {
         continue
       }
       try {
-        const n = await pullBatch(this.o.local, this.o.link, this.o.pullWaitMs ?? PULL_WAIT_MS, this.o.refresh)
+        const n = await pullBatch(
+          this.o.local,
+          this.o.link,
+          this.o.pullWaitMs ?? PULL_WAIT_MS,
+          this.o.refresh,
+        )
         failures = 0
         if (n > 0 && this.running) await this.succeeded(n)
       } catch (err) {

@@ -21,6 +21,7 @@ import {
   openDeskShift,
   otherWorker,
   serverClerk,
+  signInAt,
   sumsBy,
   syncAll,
   tableSnapshot,
@@ -39,11 +40,14 @@ describeOffice('office sync: two desks converge', () => {
       clerkA = await serverClerk(server)
       clerkB = await serverClerk(server)
     },
-    ready: (suite) =>
-      void ({
+    ready: async (suite) => {
+      ;({
         office,
         desks: [a, b],
-      } = suite as { office: Office; desks: [Desk, Desk] }),
+      } = suite as unknown as { office: Office; desks: [Desk, Desk] })
+      await signInAt(a, clerkA)
+      await signInAt(b, clerkB)
+    },
   })
 
   /** One payment of part of the debt of an account nobody else in this file paid. */
@@ -99,7 +103,7 @@ describeOffice('office sync: two desks converge', () => {
     made.a.push(await pay(a, clerkA, 100_00), await pay(a, clerkA, 250_50))
     made.b.push(await pay(b, clerkB, 75_00))
     made.readings.push(await readWater(a, clerkA), await readWater(b, clerkB))
-    await syncAll([a])
+    await syncAll(office, [a])
 
     // B loses the server: its worker reports it, and its changes wait in the outbox.
     const cut = await otherWorker(b)
@@ -107,11 +111,11 @@ describeOffice('office sync: two desks converge', () => {
       const offline = await cut.worker.syncNow()
       expect(offline.state).toBe('offline')
       expect(offline.pending).toBeGreaterThan(0)
-      expect(offline.lastError).toContain('Сервер отделения не отвечает')
+      expect(offline.lastError).toContain('не отвечает')
       made.b.push(await pay(b, clerkB, 30_00))
       made.readings.push(await readWater(b, clerkB))
       made.a.push(await pay(a, clerkA, 12_34))
-      await syncAll([a])
+      await syncAll(office, [a])
       const still = await cut.worker.syncNow()
       expect(still.state).toBe('offline')
       expect(still.pending).toBeGreaterThan(offline.pending)
@@ -121,7 +125,7 @@ describeOffice('office sync: two desks converge', () => {
     expect(await ids(b.db, 'payments', { id: made.a[2] })).toEqual([])
     expect(await ids(office.server, 'payments', { id: made.b[1] })).toEqual([])
 
-    await syncAll([a, b, a])
+    await syncAll(office, [a, b, a])
 
     const stores = [a.db, b.db, office.server]
     const snapshots = async (table: string, columns: string[]): Promise<Array<Map<string, string>>> =>

@@ -1,14 +1,18 @@
-// Shared pieces of the office-sync suites: an office server on PostgreSQL (skipped, with the
-// reason printed, without OKNO_TEST_PG_URL), desks that have downloaded it, clerks known to
-// every store, a server nobody listens on, rounds of sync until quiet, and table snapshots to
-// compare stores as maps rather than counts.
+// Shared pieces of the office-sync suites: an office database on PostgreSQL served by a real
+// okno-server process (skipped, with the reason printed, without OKNO_TEST_PG_URL), desks
+// enrolled at it that have downloaded it, clerks known to every store and signed in at the
+// server, a server nobody listens on, rounds of sync until quiet, and table snapshots to compare
+// stores as maps rather than counts.
+import { randomUUID } from 'node:crypto'
 import { freePort } from '../../helpers/local-postgres'
 import { afterAll, beforeAll, describe } from 'vitest'
 import type { Db } from '../../../src/main/db/connection'
+import { ClerkSessions } from '../../../src/main/sync/clerk-sessions'
 import { verifyAuditChain } from '../../../src/main/services/core/audit'
 import { cashDeskState, openShift } from '../../../src/main/services/cash/shifts'
 import { changesAfter } from '../../../src/main/db/repositories/change-log'
-import { openServer } from '../../../src/main/sync/server'
+import { openOfficeLink } from '../../../src/main/sync/link/https-link'
+import { CURRENT_SCHEMA_VERSION } from '../../../src/main/db/migrate'
 import { readCursor } from '../../../src/main/db/repositories/sync-state'
 import { SyncWorker } from '../../../src/main/sync/worker'
 import type { AuditVerification } from '../../../src/shared/domain/app'
@@ -19,7 +23,8 @@ import { clerkOf } from '../../helpers/cabinet'
 import { firstOfficeId } from '../../helpers/cash'
 import { makeContext } from '../../helpers/context'
 import { PG_URL_VARIABLE, pgUrl, type TestEnv } from '../../helpers/database'
-import { createDesk, createOffice, type Desk, type Office } from '../../helpers/sync'
+import { startOknoServer, type OknoServer } from '../../helpers/okno-server'
+import { createDesk, type Desk, type Office } from '../../helpers/sync'
 
 const SKIP_REASON = pgUrl()
   ? null
@@ -39,17 +44,51 @@ export function envOf(desk: Desk): TestEnv {
   return { kind: 'sqlite', db: desk.db, ctx: desk.ctx, clock: desk.clock, settings: desk.settings }
 }
 
+/** The passwords of the clerks made by serverClerk, for signing them in at the server. */
+const passwords = new Map<string, string>()
+
 /** A clerk created on the server before the desks download it, so every store knows them. */
 export async function serverClerk(
   office: Office,
   role: 'operator' | 'supervisor' = 'operator',
 ): Promise<ClerkInfo> {
-  return (await clerkOf(office.server, role)).info
+  const made = await clerkOf(office.server, role)
+  passwords.set(made.info.id, made.credentials.password)
+  return made.info
 }
 
-/** A desk of the office's first office at window `counterNumber`, its first download done. */
-export async function downloadedDesk(office: Office, counterNumber: number): Promise<Desk> {
-  const desk = await createDesk(office, { officeId: await firstOfficeId(office.server), counterNumber })
+/** Signs the clerk in at the server from this desk and makes them its acting clerk. */
+export async function signInAt(desk: Desk, clerk: ClerkInfo): Promise<void> {
+  const password = passwords.get(clerk.id)
+  if (!password) throw new Error(`No password for clerk ${clerk.id}: make them with serverClerk`)
+  await desk.signIn(clerk, password)
+}
+
+/** The first office's window `number` on the server (suites use numbers no other desk has). */
+async function ensureCounter(office: Office, number: number): Promise<void> {
+  const officeId = await firstOfficeId(office.server)
+  const found = await office.server.knex('counters').where({ office_id: officeId, number }).first('id')
+  if (found) return
+  await office.server.knex('counters').insert({
+    id: randomUUID(),
+    office_id: officeId,
+    number,
+    name: `Окно ${number}`,
+    created_at: new Date().toISOString(),
+  })
+}
+
+/** The office code of the office's first office (what the desks are enrolled for). */
+async function firstOfficeCode(office: Office): Promise<string> {
+  const id = await firstOfficeId(office.server)
+  return ((await office.server.knex('offices').where({ id }).first('code')) as { code: string }).code
+}
+
+/** A desk of the office's first office at window `counterNumber`, enrolled, its first download done. */
+export async function downloadedDesk(okno: OknoServer, counterNumber: number): Promise<Desk> {
+  const office = okno.office as Office
+  await ensureCounter(office, counterNumber)
+  const desk = await createDesk(okno, { officeCode: await firstOfficeCode(office), counterNumber })
   const status = await desk.worker.syncNow()
   if (status.state !== 'online') {
     await desk.dispose()
@@ -60,14 +99,17 @@ export async function downloadedDesk(office: Office, counterNumber: number): Pro
 
 export interface OfficeSuite {
   office: Office
+  /** The okno-server process serving the office database. */
+  okno: OknoServer
   /** Downloaded desks, one per counter number asked for, in that order. */
   desks: Desk[]
 }
 
 /**
- * A suite's hooks: a new office; `setUp` on its server (what the desks must find there: clerks,
- * an office of the appointment tests); a downloaded desk per counter number; then `ready` with
- * them all. After the suite, `tearDown`, then the desks and the office are disposed.
+ * A suite's hooks: a new office database and an okno-server serving it; `setUp` on its database
+ * (what the desks must find there: clerks, an office of the appointment tests); an enrolled,
+ * downloaded desk per counter number; then `ready` with them all. After the suite, `tearDown`,
+ * then the desks, the server and the office are disposed.
  */
 export function useOffice(
   counters: readonly number[],
@@ -79,16 +121,17 @@ export function useOffice(
 ): void {
   let suite: OfficeSuite | undefined
   beforeAll(async () => {
-    const office = await createOffice()
-    suite = { office, desks: [] }
+    const okno = await startOknoServer()
+    const office = okno.office as Office
+    suite = { office, okno, desks: [] }
     await hooks.setUp?.(office)
-    for (const counter of counters) suite.desks.push(await downloadedDesk(office, counter))
+    for (const counter of counters) suite.desks.push(await downloadedDesk(okno, counter))
     await hooks.ready(suite)
   }, DOWNLOAD_TIMEOUT)
   afterAll(async () => {
     await hooks.tearDown?.()
     for (const desk of suite?.desks ?? []) await desk.dispose()
-    await suite?.office.dispose()
+    await suite?.okno.stop() // drops the office database too
   })
 }
 
@@ -104,48 +147,57 @@ export async function countedAsExpected(desk: Desk): Promise<ShiftCloseInput> {
   return { counted: plainAmount(shift.figures.expectedKopecks) }
 }
 
-/** A second worker for the desk's store whose server is `url` (by default, nobody listening). */
+/**
+ * A second worker for the desk's store with its credential, whose server is `url` (by default
+ * nobody listening), carrying the desk's clerk sessions.
+ */
 export async function otherWorker(
   desk: Desk,
   url?: string,
-): Promise<{ worker: SyncWorker; server: Db; dispose(): Promise<void> }> {
-  const server = openServer(url ?? `postgres://postgres@127.0.0.1:${await freePort()}/okno`, {
-    connectTimeoutMs: 1_000,
-  })
+): Promise<{ worker: SyncWorker; dispose(): Promise<void> }> {
+  const target = { url: url ?? `https://127.0.0.1:${await freePort()}`, fingerprint: null }
   const worker = new SyncWorker({
     local: desk.db,
-    server,
-    origin: desk.settings.get().workstationId,
+    link: openOfficeLink(target, desk.credential),
     clock: desk.clock,
     intervalMs: 1_000,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    demo: null,
+    sessions: desk.sessions,
     backoff: { baseMs: 50, maxMs: 500 },
   })
   return {
     worker,
-    server,
     async dispose() {
       await worker.stop()
-      await server.close()
     },
   }
 }
 
-/** Whether the desk has nothing to push and nothing to pull. */
-async function quiet(desk: Desk): Promise<boolean> {
+/** Sessions of no clerk (a desk whose clerks never signed in at the server). */
+export function noSessions(): ClerkSessions {
+  return new ClerkSessions()
+}
+
+/** Whether the desk has nothing to push and nothing to pull (`server`: the office database). */
+async function quiet(server: Db, desk: Desk): Promise<boolean> {
   const status = await desk.worker.status()
   if (status.pending - status.failed > 0) return false
   const cursor = await readCursor(desk.db.knex)
-  return (await changesAfter(desk.server.knex, cursor, desk.settings.get().workstationId, 1)).length === 0
+  return (await changesAfter(server.knex, cursor, desk.settings.get().workstationId, 1)).length === 0
 }
 
-/** Syncs the desks in turn (A, B, A…) until every one of them is quiet; throws if one fails. */
-export async function syncAll(desks: readonly Desk[], maxRounds = 4): Promise<void> {
+/**
+ * Syncs the desks in turn (A, B, A…) — a push, then a pull without waiting — until every one of
+ * them is quiet; throws if one fails.
+ */
+export async function syncAll(office: Office, desks: readonly Desk[], maxRounds = 4): Promise<void> {
   for (let round = 0; round < maxRounds; round++) {
     for (const desk of desks) {
       const status = await desk.worker.syncNow()
       if (status.state !== 'online') throw new Error(`Sync failed: ${status.state}, ${status.lastError}`)
     }
-    const states = await Promise.all(desks.map(quiet))
+    const states = await Promise.all(desks.map((desk) => quiet(office.server, desk)))
     if (states.every(Boolean)) return
   }
   throw new Error(`The desks are not quiet after ${maxRounds} rounds`)
