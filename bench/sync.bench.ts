@@ -30,13 +30,15 @@ import { Random } from '../src/main/demo/random'
 import { DEMO_CLERKS } from '../src/main/demo/credentials'
 import { paymentDraft, postPayment } from '../src/main/services/cash/payments'
 import { openShift } from '../src/main/services/cash/shifts'
+import { runChargesShared } from '../src/main/services/billing/charge-run-shared'
 import { systemClock, type Clock, type ServiceContext } from '../src/main/services/core/context'
+import { serverChangeLog } from '../src/main/sync/change-log'
 import { ClerkSessions } from '../src/main/sync/clerk-sessions'
 import { initialDownload } from '../src/main/sync/download'
 import type { OfficeLink } from '../src/main/sync/link/types'
 import { pullAll } from '../src/main/sync/pull'
 import { pushAll } from '../src/main/sync/push'
-import { openServer } from '../src/main/sync/server'
+import { directChainId, openServer } from '../src/main/sync/server'
 import { SyncWorker } from '../src/main/sync/worker'
 import { allocatePayment } from '../src/shared/cash/allocation'
 import type { ClerkInfo } from '../src/shared/domain/clerk'
@@ -48,6 +50,7 @@ import { MAX_PUSH_CHANGES } from '../src/shared/office/protocol'
 import { plainAmount } from '../src/shared/money'
 import { benchArgs } from './lib/args'
 import {
+  benchWorkstationId,
   clearBenchDesks,
   enrollBenchDesk,
   ensureBenchCounters,
@@ -90,11 +93,12 @@ const { values: own, tokens } = parseArgs({
     'lag-samples': { type: 'string', default: '20' },
     crowd: { type: 'string', default: '20' },
     'crowd-payments': { type: 'string', default: '50' },
+    'charges-only': { type: 'boolean', default: false },
   },
   strict: false,
   tokens: true,
 })
-const OWN = new Set(['payments', 'lag-samples', 'crowd', 'crowd-payments'])
+const OWN = new Set(['payments', 'lag-samples', 'crowd', 'crowd-payments', 'charges-only'])
 const common: string[] = []
 for (const t of tokens ?? []) {
   if (t.kind === 'option' && !OWN.has(t.name))
@@ -113,6 +117,8 @@ const LAG_SAMPLES = count('lag-samples', own['lag-samples'], 1)
 /** Desks A and B come first; the crowd's desks after them. */
 const CROWD = count('crowd', own.crowd, 1, MAX_BENCH_DESKS - 2)
 const CROWD_PAYMENTS = count('crowd-payments', own['crowd-payments'], 1)
+/** Only the charge run (its figure alone, without the desks' phases). */
+const CHARGES_ONLY = own['charges-only'] === true
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 const seconds = (since: number): number => (performance.now() - since) / 1000
@@ -356,10 +362,14 @@ async function crowdChanges(
   return out
 }
 
-/** The month's charge run through the server's op, its charges removed first (a real run). */
+/**
+ * The month's charge run on the server's database, its charges removed first (a real run): the
+ * service the `charges.run` op calls (runChargesShared), in the context the server gives a desk's
+ * call. Not through the op itself: the link ends a call after 60 s, and a run of 100,000 accounts
+ * on PostgreSQL took longer (the server went on while the desk was told it did not answer).
+ */
 async function chargeRun(
   office: Db,
-  desk: BenchDesk,
   period: string,
 ): Promise<{ seconds: number; result: ChargeRunResult; removed: number }> {
   let started = performance.now()
@@ -368,21 +378,174 @@ async function chargeRun(
     return Number(await trx('charges').where({ period }).delete())
   })
   console.log(`  удалены начисления за ${period} на сервере: ${fmt(removed)} (${fmt(seconds(started), 1)} с)`)
-  const link = desk.link()
-  try {
-    const token = await signIn(link, new ClerkSessions())
-    started = performance.now()
-    const result = (await link.op('charges.run', { period }, token)) as ChargeRunResult
-    return { seconds: seconds(started), result, removed }
-  } finally {
-    await link.close()
+  const supervisor = await demoOperator(office, 'supervisor')
+  const first = (await office.knex('offices').orderBy('code').first('id')) as { id: string }
+  const ctx: ServiceContext = {
+    ...benchContext(office, systemClock),
+    settings: memorySettings({
+      workstationId: directChainId(benchWorkstationId(0)),
+      officeId: first.id,
+      counterNumber: 1,
+    }),
+    changeLog: serverChangeLog,
+    actorId: supervisor.id,
   }
+  started = performance.now()
+  const result = await runChargesShared(ctx, period, supervisor.id)
+  return { seconds: seconds(started), result, removed }
+}
+
+/**
+ * The phases with desks: the okno-server started (`started` gets it, to stop it), desks A and B
+ * enrolled, the first download, the push, the lag, the crowd; each figure's line into `summary`.
+ */
+async function desksPhases(
+  office: Db,
+  officeCode: string,
+  officeUrl: string,
+  dir: string,
+  desks: Desk[],
+  summary: string[],
+  started: (server: OknoServerProcess) => void,
+): Promise<void> {
+  const server = await startOknoServer(officeUrl, join(dir, 'server'))
+  started(server)
+  console.log(`okno-server: ${server.url}, процесс ${server.pid}, RSS ${fmt(mb(server.rss()))} МБ`)
+  const deskA = await enrollBenchDesk(office, officeCode, server, 0)
+  const deskB = await enrollBenchDesk(office, officeCode, server, 1)
+  console.log(
+    `Подключены окна ${deskA.counterNumber} и ${deskB.counterNumber} отделения ${officeCode} (код администратора → /v1/enroll)`,
+  )
+
+  // a. The first download.
+  const fileA = join(dir, 'desk-a.sqlite')
+  const linkA0 = deskA.link()
+  const loaded = await download(fileA, linkA0).finally(() => linkA0.close())
+  const downloadLine =
+    `первичная загрузка ${fmt(args.accounts)} счетов через сервер: ${fmt(loaded.seconds, 1)} с ` +
+    `(${fmt(loaded.rows)} строк, ${fmt(loaded.rows / loaded.seconds)} строк/с) — норма ≤ ${TARGET.downloadSeconds} с: ` +
+    within(loaded.seconds <= TARGET.downloadSeconds)
+  console.log(`  файл ${fmt(mb(statSync(fileA).size))} МБ; RSS сервера ${fmt(mb(server.rss()))} МБ`)
+  summary.push(downloadLine)
+
+  // The second desk: a copy of the first as downloaded (closed, so its WAL is folded in).
+  const fileB = join(dir, 'desk-b.sqlite')
+  copyFileSync(fileA, fileB)
+  if (existsSync(`${fileA}-wal`)) copyFileSync(`${fileA}-wal`, `${fileB}-wal`)
+
+  // b. Push: payments posted at desk A by the supervisor signed in at the server, then pushed.
+  const clock = systemClock
+  const clerkRow = openDb({ client: 'sqlite', filename: fileA })
+  const clerk = await demoOperator(clerkRow, 'supervisor').finally(() => clerkRow.close())
+  const a = openDesk(fileA, clock, deskA, clerk.id)
+  desks.push(a)
+  const b = openDesk(fileB, clock, deskB, clerk.id)
+  desks.push(b)
+  const sessionsA = new ClerkSessions()
+  const linkA = deskA.link()
+  await signIn(linkA, sessionsA)
+  await openShift(a.ctx, clerk, { float: '100000' })
+  const random = new Random(args.seed)
+  const pool = await drafts(a, random)
+  console.log(
+    `\nВыгрузка через сервер (pushAll, пачки по ${MAX_PUSH_CHANGES}): ${fmt(PAYMENTS)} платежей окна ${deskA.counterNumber}`,
+  )
+  const posting = performance.now()
+  for (let i = 0; i < PAYMENTS; i++) await postPayment(a.ctx, clerk, paymentInput(random, pool))
+  const postSeconds = seconds(posting)
+  const outbox = (await a.db
+    .knex('outbox')
+    .whereNull('sent_at')
+    .select(a.db.knex.raw('count(*) AS n'), a.db.knex.raw('count(clerk_id) AS signed'))) as Array<{
+    n: number
+    signed: number
+  }>
+  const { n: outboxRows, signed } = outbox[0] as { n: number; signed: number }
+  console.log(
+    `  приняты окном за ${fmt(postSeconds, 1)} с (${fmt(PAYMENTS / postSeconds)} платежей/с); в очереди ${fmt(outboxRows)} строк, ` +
+      `из них с сотрудником ${fmt(signed)}`,
+  )
+  const pushStarted = performance.now()
+  const pushed = await pushAll(a.db, linkA, () => sessionsA.all(), clock)
+  const pushSeconds = seconds(pushStarted)
+  await linkA.close()
+  if (pushed.failed > 0 || pushed.waitingClerks.length > 0) {
+    console.log(
+      `  ОТКЛОНЕНО сервером: ${fmt(pushed.failed)} строк, ждут входа: ${pushed.waitingClerks.length} сотр.; ${await refusalReasons(office)}`,
+    )
+  }
+  const pushRate = PAYMENTS / pushSeconds
+  console.log(
+    `  выгружено ${fmt(pushed.sent)} строк за ${fmt(pushSeconds, 2)} с: ${fmt(pushed.sent / pushSeconds)} строк/с`,
+  )
+  summary.push(
+    `выгрузка через сервер, каждое изменение проверено: ${fmt(pushRate)} платежей/с ` +
+      `(${fmt(PAYMENTS)} платежей, ${fmt(pushed.sent)} изменений за ${fmt(pushSeconds, 2)} с` +
+      `${pushed.failed > 0 ? `, ОТКЛОНЕНО ${fmt(pushed.failed)}` : ''}) — норма ≥ ${fmt(TARGET.paymentsPerSecond)}/с: ` +
+      within(pushRate >= TARGET.paymentsPerSecond && pushed.failed === 0),
+  )
+  const linkB = deskB.link()
+  const pullStarted = performance.now()
+  const pulled = await pullAll(b.db, linkB).finally(() => linkB.close())
+  const pullSeconds = seconds(pullStarted)
+  summary.push(
+    `приём их окном ${deskB.counterNumber} (pullAll через сервер): ${fmt(pulled)} изменений за ${fmt(pullSeconds, 2)} с, ` +
+      `${fmt(pulled / pullSeconds)} изменений/с`,
+  )
+  console.log(`  ${summary.at(-1) as string}`)
+
+  // c. Lag: a payment at A until it is in B's store, both desks' workers running.
+  console.log(
+    `\nЗадержка A → B: ${LAG_SAMPLES} платежей, у обоих окон SyncWorker (длинный опрос, толчок после платежа), опрос базы B каждые ${POLL_MS} мс`,
+  )
+  const { times, missed } = await lag(a, b, deskA, deskB, clerk, random, pool)
+  const sorted = [...times].sort((x, y) => x - y)
+  const p95 = sorted.length > 0 ? percentile(sorted, 95) : Number.POSITIVE_INFINITY
+  const ms = (p: number): string => (sorted.length > 0 ? fmt(percentile(sorted, p)) : '—')
+  summary.push(
+    `задержка A → B: p50 ${ms(50)} мс, p95 ${ms(95)} мс, max ${ms(100)} мс (${fmt(times.length)} замеров` +
+      `${missed > 0 ? `, не дошли за ${LAG_TIMEOUT_MS / 1000} с: ${missed}` : ''}) — норма p95 ≤ ${TARGET.lagP95Ms} мс: ` +
+      within(p95 <= TARGET.lagP95Ms && missed === 0),
+  )
+  console.log(`  ${summary.at(-1) as string}`)
+
+  // d. The crowd: many desks pushing and pulling at once; the server's memory meanwhile.
+  console.log(`\nТолпа: ${CROWD} окон сразу, у каждого ${fmt(CROWD_PAYMENTS)} платежей своей смены`)
+  const crowdDesks: BenchDesk[] = []
+  for (let i = 0; i < CROWD; i++) crowdDesks.push(await enrollBenchDesk(office, officeCode, server, 2 + i))
+  const made = performance.now()
+  const changes = await crowdChanges(b, crowdDesks, clerk, random, pool)
+  console.log(
+    `  изменения окон подготовлены за ${fmt(seconds(made), 1)} с: ${fmt(changes.reduce((n, c) => n + c.length, 0))}`,
+  )
+  const crowd: CrowdDesk[] = []
+  for (const [i, desk] of crowdDesks.entries()) {
+    const link = desk.link()
+    crowd.push({ link, token: await signIn(link, new ClerkSessions()), changes: changes[i] ?? [] })
+  }
+  const idleRss = server.rss()
+  const cursor = await lastChange(office.knex)
+  const result = await runCrowd(crowd, cursor, () => server.rss()).finally(async () => {
+    for (const d of crowd) await d.link.close()
+  })
+  const crowdPayments = CROWD * CROWD_PAYMENTS
+  console.log(
+    `  за ${fmt(result.seconds, 1)} с: выгружено ${fmt(result.pushed)} изменений (${fmt(crowdPayments / result.seconds)} платежей/с), ` +
+      `принято окнами ${fmt(result.pulled)}${result.refused.length > 0 ? `; ОТКЛОНЕНО ${result.refused.length}: «${result.refused[0] as string}»` : ''}`,
+  )
+  summary.push(
+    `RSS сервера, ${CROWD} окон выгружают и принимают сразу: пик ${fmt(mb(result.peakRss))} МБ ` +
+      `(до ${fmt(mb(idleRss))} МБ, после ${fmt(mb(server.rss()))} МБ, ${fmt(result.rssSamples)} замеров) — норма ≤ ${TARGET.rssMb} МБ: ` +
+      within(mb(result.peakRss) <= TARGET.rssMb),
+  )
+  console.log(`  ${summary.at(-1) as string}`)
 }
 
 async function main(): Promise<void> {
   const dbPath = await ensureBenchDatabase(args)
   let pg: OfficeServer | null = null
-  let okno: OknoServerProcess | null = null
+  // Set by desksPhases once the server runs (a closure's assignment: typed by hand).
+  let okno = null as OknoServerProcess | null
   let office: Db | null = null
   const dir = mkdtempSync(join(tmpdir(), 'okno-bench-sync-'))
   const onSignal = (): void => {
@@ -405,150 +568,21 @@ async function main(): Promise<void> {
     const leftover = await clearBenchDesks(office)
     if (leftover > 0) console.log(`Удалены изменения прошлого прерванного прогона: ${fmt(leftover)}`)
     const { officeCode } = await ensureBenchCounters(office)
-
-    okno = await startOknoServer(officeUrl, join(dir, 'server'))
-    const server = okno
-    console.log(`okno-server: ${server.url}, процесс ${server.pid}, RSS ${fmt(mb(server.rss()))} МБ`)
-    const deskA = await enrollBenchDesk(office, officeCode, server, 0)
-    const deskB = await enrollBenchDesk(office, officeCode, server, 1)
-    console.log(
-      `Подключены окна ${deskA.counterNumber} и ${deskB.counterNumber} отделения ${officeCode} (код администратора → /v1/enroll)`,
-    )
-
-    // a. The first download.
-    const fileA = join(dir, 'desk-a.sqlite')
-    const linkA0 = deskA.link()
-    const loaded = await download(fileA, linkA0).finally(() => linkA0.close())
-    const downloadLine =
-      `первичная загрузка ${fmt(args.accounts)} счетов через сервер: ${fmt(loaded.seconds, 1)} с ` +
-      `(${fmt(loaded.rows)} строк, ${fmt(loaded.rows / loaded.seconds)} строк/с) — норма ≤ ${TARGET.downloadSeconds} с: ` +
-      within(loaded.seconds <= TARGET.downloadSeconds)
-    console.log(`  файл ${fmt(mb(statSync(fileA).size))} МБ; RSS сервера ${fmt(mb(server.rss()))} МБ`)
-    summary.push(downloadLine)
-
-    // The second desk: a copy of the first as downloaded (closed, so its WAL is folded in).
-    const fileB = join(dir, 'desk-b.sqlite')
-    copyFileSync(fileA, fileB)
-    if (existsSync(`${fileA}-wal`)) copyFileSync(`${fileA}-wal`, `${fileB}-wal`)
-
-    // b. Push: payments posted at desk A by the supervisor signed in at the server, then pushed.
-    const probe = openDb({ client: 'sqlite', filename: fileA })
-    const { charged } = await benchPeriods(probe).finally(() => probe.close())
-    const clock = systemClock
-    const clerkRow = openDb({ client: 'sqlite', filename: fileA })
-    const clerk = await demoOperator(clerkRow, 'supervisor').finally(() => clerkRow.close())
-    const a = openDesk(fileA, clock, deskA, clerk.id)
-    desks.push(a)
-    const b = openDesk(fileB, clock, deskB, clerk.id)
-    desks.push(b)
-    const sessionsA = new ClerkSessions()
-    const linkA = deskA.link()
-    await signIn(linkA, sessionsA)
-    await openShift(a.ctx, clerk, { float: '100000' })
-    const random = new Random(args.seed)
-    const pool = await drafts(a, random)
-    console.log(
-      `\nВыгрузка через сервер (pushAll, пачки по ${MAX_PUSH_CHANGES}): ${fmt(PAYMENTS)} платежей окна ${deskA.counterNumber}`,
-    )
-    const posting = performance.now()
-    for (let i = 0; i < PAYMENTS; i++) await postPayment(a.ctx, clerk, paymentInput(random, pool))
-    const postSeconds = seconds(posting)
-    const outbox = (await a.db
-      .knex('outbox')
-      .whereNull('sent_at')
-      .select(a.db.knex.raw('count(*) AS n'), a.db.knex.raw('count(clerk_id) AS signed'))) as Array<{
-      n: number
-      signed: number
-    }>
-    const { n: outboxRows, signed } = outbox[0] as { n: number; signed: number }
-    console.log(
-      `  приняты окном за ${fmt(postSeconds, 1)} с (${fmt(PAYMENTS / postSeconds)} платежей/с); в очереди ${fmt(outboxRows)} строк, ` +
-        `из них с сотрудником ${fmt(signed)}`,
-    )
-    const pushStarted = performance.now()
-    const pushed = await pushAll(a.db, linkA, () => sessionsA.all(), clock)
-    const pushSeconds = seconds(pushStarted)
-    await linkA.close()
-    if (pushed.failed > 0 || pushed.waitingClerks.length > 0) {
-      console.log(
-        `  ОТКЛОНЕНО сервером: ${fmt(pushed.failed)} строк, ждут входа: ${pushed.waitingClerks.length} сотр.; ${await refusalReasons(office)}`,
-      )
+    const source = openDb({ client: 'sqlite', filename: dbPath })
+    const { charged } = await benchPeriods(source).finally(() => source.close())
+    if (!CHARGES_ONLY) {
+      await desksPhases(office, officeCode, officeUrl, dir, desks, summary, (server) => (okno = server))
     }
-    const pushRate = PAYMENTS / pushSeconds
-    console.log(
-      `  выгружено ${fmt(pushed.sent)} строк за ${fmt(pushSeconds, 2)} с: ${fmt(pushed.sent / pushSeconds)} строк/с`,
-    )
-    summary.push(
-      `выгрузка через сервер, каждое изменение проверено: ${fmt(pushRate)} платежей/с ` +
-        `(${fmt(PAYMENTS)} платежей, ${fmt(pushed.sent)} изменений за ${fmt(pushSeconds, 2)} с` +
-        `${pushed.failed > 0 ? `, ОТКЛОНЕНО ${fmt(pushed.failed)}` : ''}) — норма ≥ ${fmt(TARGET.paymentsPerSecond)}/с: ` +
-        within(pushRate >= TARGET.paymentsPerSecond && pushed.failed === 0),
-    )
-    const linkB = deskB.link()
-    const pullStarted = performance.now()
-    const pulled = await pullAll(b.db, linkB).finally(() => linkB.close())
-    const pullSeconds = seconds(pullStarted)
-    summary.push(
-      `приём их окном ${deskB.counterNumber} (pullAll через сервер): ${fmt(pulled)} изменений за ${fmt(pullSeconds, 2)} с, ` +
-        `${fmt(pulled / pullSeconds)} изменений/с`,
-    )
-    console.log(`  ${summary.at(-1) as string}`)
-
-    // c. Lag: a payment at A until it is in B's store, both desks' workers running.
-    console.log(
-      `\nЗадержка A → B: ${LAG_SAMPLES} платежей, у обоих окон SyncWorker (длинный опрос, толчок после платежа), опрос базы B каждые ${POLL_MS} мс`,
-    )
-    const { times, missed } = await lag(a, b, deskA, deskB, clerk, random, pool)
-    const sorted = [...times].sort((x, y) => x - y)
-    const p95 = sorted.length > 0 ? percentile(sorted, 95) : Number.POSITIVE_INFINITY
-    const ms = (p: number): string => (sorted.length > 0 ? fmt(percentile(sorted, p)) : '—')
-    summary.push(
-      `задержка A → B: p50 ${ms(50)} мс, p95 ${ms(95)} мс, max ${ms(100)} мс (${fmt(times.length)} замеров` +
-        `${missed > 0 ? `, не дошли за ${LAG_TIMEOUT_MS / 1000} с: ${missed}` : ''}) — норма p95 ≤ ${TARGET.lagP95Ms} мс: ` +
-        within(p95 <= TARGET.lagP95Ms && missed === 0),
-    )
-    console.log(`  ${summary.at(-1) as string}`)
-
-    // d. The crowd: many desks pushing and pulling at once; the server's memory meanwhile.
-    console.log(`\nТолпа: ${CROWD} окон сразу, у каждого ${fmt(CROWD_PAYMENTS)} платежей своей смены`)
-    const crowdDesks: BenchDesk[] = []
-    for (let i = 0; i < CROWD; i++) crowdDesks.push(await enrollBenchDesk(office, officeCode, server, 2 + i))
-    const made = performance.now()
-    const changes = await crowdChanges(b, crowdDesks, clerk, random, pool)
-    console.log(
-      `  изменения окон подготовлены за ${fmt(seconds(made), 1)} с: ${fmt(changes.reduce((n, c) => n + c.length, 0))}`,
-    )
-    const crowd: CrowdDesk[] = []
-    for (const [i, desk] of crowdDesks.entries()) {
-      const link = desk.link()
-      crowd.push({ link, token: await signIn(link, new ClerkSessions()), changes: changes[i] ?? [] })
-    }
-    const idleRss = server.rss()
-    const cursor = await lastChange(office.knex)
-    const result = await runCrowd(crowd, cursor, () => server.rss()).finally(async () => {
-      for (const d of crowd) await d.link.close()
-    })
-    const crowdPayments = CROWD * CROWD_PAYMENTS
-    console.log(
-      `  за ${fmt(result.seconds, 1)} с: выгружено ${fmt(result.pushed)} изменений (${fmt(crowdPayments / result.seconds)} платежей/с), ` +
-        `принято окнами ${fmt(result.pulled)}${result.refused.length > 0 ? `; ОТКЛОНЕНО ${result.refused.length}: «${result.refused[0] as string}»` : ''}`,
-    )
-    summary.push(
-      `RSS сервера, ${CROWD} окон выгружают и принимают сразу: пик ${fmt(mb(result.peakRss))} МБ ` +
-        `(до ${fmt(mb(idleRss))} МБ, после ${fmt(mb(server.rss()))} МБ, ${fmt(result.rssSamples)} замеров) — норма ≤ ${TARGET.rssMb} МБ: ` +
-        within(mb(result.peakRss) <= TARGET.rssMb),
-    )
-    console.log(`  ${summary.at(-1) as string}`)
 
     // e. The month's charge run on the server.
-    console.log(`\nРасчёт начислений за ${charged} на сервере (операция charges.run)`)
-    const run = await chargeRun(office, deskA, charged)
+    console.log(`\nРасчёт начислений за ${charged} на сервере (runChargesShared, как операция charges.run)`)
+    const run = await chargeRun(office, charged)
     summary.push(
       `расчёт начислений на сервере (PostgreSQL), ${fmt(run.result.accounts)} счетов: ${fmt(run.seconds, 1)} с ` +
         `(${fmt(run.result.accounts / run.seconds)} счетов/с, изменено ${fmt(run.result.changed)}) — норма ≤ ${TARGET.chargeSeconds} с: ` +
         within(run.seconds <= TARGET.chargeSeconds),
     )
-    console.log(`  ${summary.at(-1) as string}; RSS сервера ${fmt(mb(server.rss()))} МБ`)
+    console.log(`  ${summary.at(-1) as string}`)
 
     console.log(`\nИтог, ${fmt(args.accounts)} счетов, через okno-server:`)
     for (const line of summary) console.log(`  ${line}`)
