@@ -427,6 +427,7 @@ async function desksPhases(
     within(loaded.seconds <= TARGET.downloadSeconds)
   console.log(`  файл ${fmt(mb(statSync(fileA).size))} МБ; RSS сервера ${fmt(mb(server.rss()))} МБ`)
   summary.push(downloadLine)
+  console.log(`  ${downloadLine}`)
 
   // The second desk: a copy of the first as downloaded (closed, so its WAL is folded in).
   const fileB = join(dir, 'desk-b.sqlite')
