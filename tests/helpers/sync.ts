@@ -8,6 +8,7 @@ import { openDb, type Db } from '../../src/main/db/connection'
 import { migrateToLatest } from '../../src/main/db/migrate'
 import { CURRENT_SCHEMA_VERSION } from '../../src/main/db/migrate'
 import { ClerkSessions } from '../../src/main/sync/clerk-sessions'
+import { refreshOverLink } from '../../src/main/sync/refresh-link'
 import { enrollDesk, openOfficeLink } from '../../src/main/sync/link/https-link'
 import type { DeskCredential, OfficeLink } from '../../src/main/sync/link/types'
 import { SyncWorker, type SyncWorkerOptions } from '../../src/main/sync/worker'
@@ -98,6 +99,7 @@ export async function createDesk(
     sessions,
     backoff: options.backoff ?? { baseMs: 50, maxMs: 500 },
     pullWaitMs: options.pullWaitMs ?? 2_000,
+    refresh: refreshOverLink(link),
   })
   return {
     ...test,

@@ -23,6 +23,7 @@ import { describeServerError, isDeskRefusal, isTransient } from './errors'
 import { OfficeLinkError } from './link/types'
 import { httpsLinks, type OfficeLinks } from './office-links'
 import { queueRows } from './queue'
+import { refreshOverLink } from './refresh-link'
 import { SyncWorker } from './worker'
 
 export const LEGACY_MESSAGE =
@@ -141,20 +142,16 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return
     }
     const org = await findOrganisation(ctx.db)
+    const link = links.open({ url: s.server.url, fingerprint: s.server.fingerprint }, credential)
     worker = new SyncWorker({
       local: ctx.db,
-      link: links.open({ url: s.server.url, fingerprint: s.server.fingerprint }, credential),
+      link,
       clock: ctx.clock,
       intervalMs: s.intervalSeconds * 1000,
       schemaVersion: CURRENT_SCHEMA_VERSION,
       demo: org ? Boolean(org.is_demo) : null,
       sessions,
-      // No route of the link copies one month's charges yet: they come with the next download.
-      refresh: async (_trx, period) => {
-        options.log?.(
-          `Начисления за ${period} пересчитаны на сервере; окно получит их при следующей загрузке.`,
-        )
-      },
+      refresh: refreshOverLink(link),
       ...(options.pullWaitMs !== undefined ? { pullWaitMs: options.pullWaitMs } : {}),
       ...(options.backupPath ? { backupPath: options.backupPath } : {}),
       ...(options.log ? { log: options.log } : {}),

@@ -159,8 +159,14 @@ const VALID: { [C in Channel]: ChannelInput<C> } = {
   'sync:outbox': { filter: 'failed', limit: 10 },
   'sync:retryFailed': {},
   'sync:settings': {},
-  'sync:saveSettings': { mode: 'standalone', server: null, intervalSeconds: 2 },
-  'sync:testServer': { host: '127.0.0.1', port: 1, database: 'okno', user: 'okno' },
+  'sync:saveSettings': { intervalSeconds: 2 },
+  'sync:probe': { url: 'https://127.0.0.1:1' },
+  'sync:enroll': {
+    url: 'https://127.0.0.1:1',
+    fingerprint: Array.from({ length: 32 }, () => 'AB').join(':'),
+    code: 'ABCD-EFGH-JKLM',
+  },
+  'sync:disconnect': {},
 }
 
 const byAccess = (...access: string[]): Channel[] =>

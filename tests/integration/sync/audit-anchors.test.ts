@@ -3,7 +3,7 @@
 // against them, so entries cut off the desk's chain after the Z-report show.
 import { expect, it } from 'vitest'
 import type { AuditRow } from '../../../src/main/db/repositories/audit-log'
-import { closeShift, moveCash } from '../../../src/main/services/cash/shifts'
+import { moveCash } from '../../../src/main/services/cash/shifts'
 import { directChainId } from '../../../src/main/sync/server'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { type Desk, type Office } from '../../helpers/sync'
@@ -15,6 +15,8 @@ import {
   serverClerk,
   syncAll,
   useOffice,
+  onServer,
+  signInAt,
 } from './support'
 
 async function head(db: Desk['db'] | Office['server'], workstationId: string): Promise<AuditRow> {
@@ -32,19 +34,19 @@ describeOffice('office sync: Z-report anchors', () => {
 
   useOffice([1], {
     setUp: async (server) => void (clerk = await serverClerk(server)),
-    ready: (suite) =>
-      void ({
+    ready: async (suite) => {
+      ;({
         office,
         desks: [a],
-      } = suite as { office: Office; desks: [Desk] }),
+      } = suite as unknown as { office: Office; desks: [Desk] })
+      await signInAt(a, clerk)
+    },
   })
 
   it('anchors the desk’s chain and the server’s on a Z-report closed on the server; both stores check both', async () => {
     await openDeskShift(a, clerk)
     await moveCash(a.ctx, clerk, { kind: 'cash_in', amount: '100', reason: 'change_fund', comment: '' })
-    const closed = await a.worker.direct(a.ctx, 'закрытие смены', async (c) =>
-      closeShift(c, clerk, await countedAsExpected(a)),
-    )
+    const closed = await onServer(a, clerk, 'shifts.close', await countedAsExpected(a))
     const deskChain = a.settings.get().workstationId
     const serverChain = directChainId(deskChain)
     const deskHead = await head(office.server, deskChain)
@@ -61,7 +63,7 @@ describeOffice('office sync: Z-report anchors', () => {
     expect(labels).toContain(`Журнал окна, запись № ${Number(deskHead.seq)}`)
     expect(labels).toContain(`Журнал сервера, запись № ${Number(serverHead.seq)}`)
 
-    await syncAll([a])
+    await syncAll(office, [a])
     for (const db of [office.server, a.db]) {
       expect(await auditChain(db)).toMatchObject({ intact: true, brokenAt: null })
       expect((await auditChain(db)).anchors).toBeGreaterThanOrEqual(2)

@@ -2,9 +2,8 @@
 // are refused with a Russian «no connection» message and write nothing anywhere, while payments
 // still go through locally and wait in the outbox until the server is back.
 import { expect, it } from 'vitest'
-import { bookAppointment } from '../../../src/main/services/appointments/booking'
 import { postPayment } from '../../../src/main/services/cash/payments'
-import { cashDeskState, closeShift } from '../../../src/main/services/cash/shifts'
+import { cashDeskState } from '../../../src/main/services/cash/shifts'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { booking, testOffice } from '../../helpers/appointments'
 import { refusal } from '../../helpers/cabinet'
@@ -17,8 +16,10 @@ import {
   envOf,
   ids,
   openDeskShift,
+  onServer,
   otherWorker,
   serverClerk,
+  signInAt,
   useOffice,
 } from './support'
 
@@ -50,7 +51,8 @@ describeOffice('office sync: a desk without the server', () => {
       ;({
         office,
         desks: [a],
-      } = suite as { office: Office; desks: [Desk] })
+      } = suite as unknown as { office: Office; desks: [Desk] })
+      await signInAt(a, clerk)
       shiftId = await openDeskShift(a, clerk)
       expect((await a.worker.syncNow()).pending).toBe(0)
       // The same store, its server now unreachable (a port nobody listens on).
@@ -62,30 +64,21 @@ describeOffice('office sync: a desk without the server', () => {
   it('refuses booking and closing the shift with UNAVAILABLE «Нет связи», writing nothing', async () => {
     const local = await countAll(a.db, LOCAL)
     const server = await countAll(office.server, SERVER)
-    let ran = 0
+    const token = a.sessions.tokenOf(clerk.id) as string
     const booked = await refusal(
-      cut.worker.direct(a.ctx, 'запись на приём', (c) => {
-        ran++
-        return bookAppointment(c, clerk, booking(officeId))
-      }),
+      cut.worker.direct('запись на приём', 'appointments.book', booking(officeId), token),
     )
     expect(booked.code).toBe('UNAVAILABLE')
     expect(booked.message).toMatch(
-      /^Нет связи с сервером отделения: запись на приём выполняется только на сервере/,
+      /^Нет связи с сервером «Окно»: запись на приём выполняется только на сервере/,
     )
-    expect(booked.message).toContain('Сервер отделения не отвечает')
+    expect(booked.message).toContain('не отвечает')
 
     const input = await countedAsExpected(a)
-    const closed = await refusal(
-      cut.worker.direct(a.ctx, 'закрытие смены', (c) => {
-        ran++
-        return closeShift(c, clerk, input)
-      }),
-    )
+    const closed = await refusal(cut.worker.direct('закрытие смены', 'shifts.close', input, token))
     expect(closed.code).toBe('UNAVAILABLE')
-    expect(closed.message).toContain('Нет связи с сервером отделения: закрытие смены')
+    expect(closed.message).toContain('Нет связи с сервером «Окно»: закрытие смены')
 
-    expect(ran).toBe(0)
     expect(await countAll(a.db, LOCAL)).toEqual(local)
     expect(await countAll(office.server, SERVER)).toEqual(server)
     expect((await cashDeskState(a.ctx)).shift).toMatchObject({ id: shiftId, status: 'open' })
@@ -105,7 +98,7 @@ describeOffice('office sync: a desk without the server', () => {
     expect(offline.state).toBe('offline')
     expect(offline.pending).toBeGreaterThanOrEqual(3) // the payment, its allocation(s), the audit entry
     expect(offline.failed).toBe(0)
-    expect(offline.lastError).toContain('Сервер отделения не отвечает')
+    expect(offline.lastError).toContain('не отвечает')
     const waiting = await a.db.knex('outbox').whereNull('sent_at').where({ entity: 'payments' })
     expect(waiting.map((r: { entity_id: string }) => r.entity_id)).toEqual([paymentId])
     expect(await ids(office.server, 'payments', { id: paymentId })).toEqual([])
@@ -114,9 +107,7 @@ describeOffice('office sync: a desk without the server', () => {
     expect(await a.worker.syncNow()).toMatchObject({ state: 'online', pending: 0 })
     expect(await ids(office.server, 'payments', { id: paymentId })).toEqual([paymentId])
     // …and the shift can now be closed on the server.
-    const closed = await a.worker.direct(a.ctx, 'закрытие смены', async (c) =>
-      closeShift(c, clerk, await countedAsExpected(a)),
-    )
+    const closed = await onServer(a, clerk, 'shifts.close', await countedAsExpected(a))
     expect(closed.shift.status).toBe('closed')
     expect((await cashDeskState(a.ctx)).shift).toBeNull()
   })

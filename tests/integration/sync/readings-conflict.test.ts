@@ -6,7 +6,7 @@ import { postReadings, readingsForm } from '../../../src/main/services/billing/r
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
 import { byService, freshMeteredAccount, typed } from '../../helpers/billing'
 import { type Desk, type Office } from '../../helpers/sync'
-import { describeOffice, serverClerk, syncAll, tableSnapshot, useOffice } from './support'
+import { describeOffice, serverClerk, signInAt, syncAll, tableSnapshot, useOffice } from './support'
 
 describeOffice('office sync: the same meter read at two desks', () => {
   let office: Office
@@ -16,11 +16,15 @@ describeOffice('office sync: the same meter read at two desks', () => {
 
   useOffice([1, 2], {
     setUp: async (server) => void (clerk = await serverClerk(server)),
-    ready: (suite) =>
-      void ({
+    ready: async (suite) => {
+      ;({
         office,
         desks: [a, b],
-      } = suite as { office: Office; desks: [Desk, Desk] }),
+      } = suite as unknown as { office: Office; desks: [Desk, Desk] })
+      // The same clerk signed in at both desks (a session at each).
+      await signInAt(a, clerk)
+      await signInAt(b, clerk)
+    },
   })
 
   async function read(desk: Desk, accountId: string, service: string, add: number): Promise<string> {
@@ -46,7 +50,7 @@ describeOffice('office sync: the same meter read at two desks', () => {
     const local = await a.db.knex('readings').whereIn('id', [waterA, powerA])
     expect(local.map((r: { status: string }) => r.status)).toEqual(['active', 'active'])
 
-    await syncAll([a, b])
+    await syncAll(office, [a, b])
 
     const mine = (q: import('knex').Knex.QueryBuilder): void =>
       void q.whereIn('id', [waterA, waterB, powerA, powerB])

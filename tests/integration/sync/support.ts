@@ -17,6 +17,8 @@ import { readCursor } from '../../../src/main/db/repositories/sync-state'
 import { SyncWorker } from '../../../src/main/sync/worker'
 import type { AuditVerification } from '../../../src/shared/domain/app'
 import type { ClerkInfo } from '../../../src/shared/domain/clerk'
+import type { ChannelInput, ChannelOutput } from '../../../src/shared/ipc/contract'
+import type { OFFICE_OPS, OfficeOp } from '../../../src/shared/office/protocol'
 import type { ShiftCloseInput } from '../../../src/shared/ipc/schemas/cash'
 import { plainAmount } from '../../../src/shared/money'
 import { clerkOf } from '../../helpers/cabinet'
@@ -57,15 +59,20 @@ export async function serverClerk(
   return made.info
 }
 
-/** Signs the clerk in at the server from this desk and makes them its acting clerk. */
-export async function signInAt(desk: Desk, clerk: ClerkInfo): Promise<void> {
+/** The password of a clerk made by serverClerk. */
+export function passwordOf(clerk: ClerkInfo): string {
   const password = passwords.get(clerk.id)
   if (!password) throw new Error(`No password for clerk ${clerk.id}: make them with serverClerk`)
-  await desk.signIn(clerk, password)
+  return password
+}
+
+/** Signs the clerk in at the server from this desk and makes them its acting clerk. */
+export async function signInAt(desk: Desk, clerk: ClerkInfo): Promise<void> {
+  await desk.signIn(clerk, passwordOf(clerk))
 }
 
 /** The first office's window `number` on the server (suites use numbers no other desk has). */
-async function ensureCounter(office: Office, number: number): Promise<void> {
+export async function ensureCounter(office: Pick<Office, 'server'>, number: number): Promise<void> {
   const officeId = await firstOfficeId(office.server)
   const found = await office.server.knex('counters').where({ office_id: officeId, number }).first('id')
   if (found) return
@@ -79,7 +86,7 @@ async function ensureCounter(office: Office, number: number): Promise<void> {
 }
 
 /** The office code of the office's first office (what the desks are enrolled for). */
-async function firstOfficeCode(office: Office): Promise<string> {
+export async function firstOfficeCode(office: Pick<Office, 'server'>): Promise<string> {
   const id = await firstOfficeId(office.server)
   return ((await office.server.knex('offices').where({ id }).first('code')) as { code: string }).code
 }
@@ -148,20 +155,21 @@ export async function countedAsExpected(desk: Desk): Promise<ShiftCloseInput> {
 }
 
 /**
- * A second worker for the desk's store with its credential, whose server is `url` (by default
- * nobody listening), carrying the desk's clerk sessions.
+ * A second worker for the desk's store with its credential, whose server is `server` (by default
+ * nobody listening), carrying the desk's clerk sessions; `schemaVersion` plays a desk of another.
  */
 export async function otherWorker(
   desk: Desk,
-  url?: string,
+  server?: { url: string; fingerprint: string },
+  options: { schemaVersion?: number } = {},
 ): Promise<{ worker: SyncWorker; dispose(): Promise<void> }> {
-  const target = { url: url ?? `https://127.0.0.1:${await freePort()}`, fingerprint: null }
+  const target = server ?? { url: `https://127.0.0.1:${await freePort()}`, fingerprint: null }
   const worker = new SyncWorker({
     local: desk.db,
     link: openOfficeLink(target, desk.credential),
     clock: desk.clock,
     intervalMs: 1_000,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    schemaVersion: options.schemaVersion ?? CURRENT_SCHEMA_VERSION,
     demo: null,
     sessions: desk.sessions,
     backoff: { baseMs: 50, maxMs: 500 },
@@ -279,4 +287,16 @@ export async function loggedChanges(server: Db, origin?: string): Promise<string
   const q = server.knex('sync_changes').select('change_id').orderBy('change_id')
   if (origin) q.where({ origin })
   return ((await q) as Array<{ change_id: string }>).map((r) => r.change_id)
+}
+
+/** An operation that must see every desk's state, run by the desk on the server under the clerk's session. */
+export async function onServer<O extends OfficeOp>(
+  desk: Desk,
+  clerk: ClerkInfo,
+  op: O,
+  input: ChannelInput<(typeof OFFICE_OPS)[O]>,
+): Promise<ChannelOutput<(typeof OFFICE_OPS)[O]>> {
+  const token = desk.sessions.tokenOf(clerk.id)
+  if (!token) throw new Error(`Clerk ${clerk.id} has no server session at this desk (signInAt first)`)
+  return (await desk.worker.direct(op, op, input, token)) as ChannelOutput<(typeof OFFICE_OPS)[O]>
 }

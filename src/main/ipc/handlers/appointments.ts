@@ -26,7 +26,10 @@ import { clerk, clerkId, type HandlersOf } from './call-context'
 export const appointmentsHandlers = {
   'appointments:meta': (_, c) => appointmentMeta(c.ctx),
   'appointments:slots': (i, c) => freeSlotsFor(c.ctx, i),
-  'appointments:book': (i, c) => c.sync.direct('запись на приём', 'appointments.book', i, clerkId(c), () => bookAppointment(c.ctx, clerk(c), i)),
+  'appointments:book': (i, c) =>
+    c.sync.direct('запись на приём', 'appointments.book', i, clerkId(c), () =>
+      bookAppointment(c.ctx, clerk(c), i),
+    ),
   'appointments:cancel': (i, c) => cancelAppointment(c.ctx, clerk(c), i.appointmentId, i.reason),
   'appointments:reschedule': (i, c) =>
     c.sync.direct('перенос записи на приём', 'appointments.reschedule', i, clerkId(c), () =>

@@ -15,7 +15,9 @@ export const billingHandlers = {
   // In office mode the run is the server's (every desk's readings are there); desks then replace
   // the month's charges with the server's as one change.
   'charges:run': (i, c) =>
-    c.sync.direct('расчёт начислений', 'charges.run', i, clerkId(c), () => runChargesShared(c.ctx, i.period, clerkId(c))),
+    c.sync.direct('расчёт начислений', 'charges.run', i, clerkId(c), () =>
+      runChargesShared(c.ctx, i.period, clerkId(c)),
+    ),
   'charges:statement': (i, c) => accountStatement(c.ctx, i.accountId, i.from, i.to),
   'charges:month': (i, c) => monthDetail(c.ctx, i.accountId, i.period),
   'charges:balance': (i, c) => accountBalance(c.ctx, i.accountId, i.asOf),

@@ -21,7 +21,8 @@ export const cashHandlers = {
   'shifts:open': (i, c) => openShift(c.ctx, clerk(c), i),
   'shifts:cashMove': (i, c) => moveCash(c.ctx, clerk(c), i),
   'shifts:xReport': (_, c) => xReport(c.ctx, clerk(c)),
-  'shifts:close': (i, c) => c.sync.direct('закрытие смены', 'shifts.close', i, clerk(c).id, () => closeShift(c.ctx, clerk(c), i)),
+  'shifts:close': (i, c) =>
+    c.sync.direct('закрытие смены', 'shifts.close', i, clerk(c).id, () => closeShift(c.ctx, clerk(c), i)),
   'shifts:zReport': (i, c) => zReport(c.ctx, clerk(c), i.shiftId),
   'shifts:list': (_, c) => listShifts(c.ctx),
   'shifts:receipts': (i, c) => shiftReceipts(c.ctx, clerk(c), i.shiftId),

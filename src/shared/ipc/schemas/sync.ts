@@ -21,7 +21,8 @@ export const serverUrlSchema = z
     return m !== null && port >= 1 && port <= 65535
   }, URL_MESSAGE)
 
-const FINGERPRINT_MESSAGE = 'Отпечаток: 32 пары шестнадцатеричных цифр через двоеточие, как его показала проверка'
+const FINGERPRINT_MESSAGE =
+  'Отпечаток: 32 пары шестнадцатеричных цифр через двоеточие, как его показала проверка'
 
 /** The certificate's SHA-256 as the probe answered it: 32 pairs of hex digits. */
 export const fingerprintSchema = z

@@ -7,6 +7,7 @@ import { findClerkByLogin, toClerkInfo } from '../../../../src/main/db/repositor
 import { paymentDraft, postPayment } from '../../../../src/main/services/cash/payments'
 import { openShift } from '../../../../src/main/services/cash/shifts'
 import { firstOfficeId, payInput } from '../../../helpers/cash'
+import { demoClerk } from '../../../helpers/clerks'
 import type { Desk } from '../../../helpers/sync'
 
 /** Polls `check` every few milliseconds until it holds; fails with `what` after `limitMs`. */
@@ -23,7 +24,10 @@ export async function until(
   }
 }
 
-/** Opens a shift at `counterNumber` of the first office and posts `count` cash payments there. */
+/**
+ * Signs the demo operator in at the server from the desk, opens a shift at `counterNumber` of the
+ * first office (the desk's window) and posts `count` cash payments there.
+ */
 export async function postPayments(
   desk: Desk,
   counterNumber: number,
@@ -34,6 +38,7 @@ export async function postPayments(
   const row = await findClerkByLogin(desk.db, 'operator')
   if (!row) throw new Error('No demo operator on the desk')
   const clerk = toClerkInfo(row)
+  await desk.signIn(clerk, demoClerk('operator').password)
   const shift = await openShift(desk.ctx, clerk, { float: '1000' })
   const accounts = (await db('accounts as a')
     .where('a.status', 'open')

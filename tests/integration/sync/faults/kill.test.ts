@@ -1,7 +1,7 @@
-// A desk killed in the middle of a push (issue 7 «Tests»): a child process
-// (tests/helpers/sync-pusher.ts) pushes a desk's 1,000 payments 50 changes a batch and is killed
-// with SIGKILL at random points — inside a server transaction, between the server's commit and
-// the desk's «sent» mark, or inside that mark — six times, then runs to the end. Every change is
+// A desk killed in the middle of a push (issue 7 «Tests», through the okno-server since issue 14):
+// a child process (tests/helpers/sync-pusher.ts) pushes a desk's 1,000 payments 50 changes a batch
+// and is killed with SIGKILL at random points — while the server applies a batch, between the
+// server's answer and the desk's «sent» mark, or inside that mark — six times, then runs to the end. Every change is
 // on the server exactly once, every outbox row is marked sent, and the desk file is intact. Last,
 // the acknowledgement of the newest batches is undone by hand (a lost reply): sent again, they
 // change nothing on the server.
@@ -14,7 +14,10 @@ import { openDb, type Db } from '../../../../src/main/db/connection'
 import { Random } from '../../../../src/main/demo/random'
 import { createTestDatabase, pgUrl, type TestDatabase } from '../../../helpers/database'
 import { SMALL_DEMO } from '../../../helpers/pg-cluster'
+import type { DeskCredential } from '../../../../src/main/sync/link/types'
+import { startOknoServer, type OknoServer } from '../../../helpers/okno-server'
 import { createDesk } from '../../../helpers/sync'
+import { ensureCounter, firstOfficeCode } from '../support'
 import { expectExactlyOnce, loggedCount, outboxCount, postPayments, until } from './fixture'
 
 const PUSHER = join(__dirname, '../../../helpers/sync-pusher.ts')
@@ -25,6 +28,14 @@ const KILLS = 6
 // child starts and a thousand payments take many times longer on a busy two-core machine.
 const LINE_LIMIT_MS = 120_000
 
+/** What the child needs to push as the desk: the server, the desk's credential, a clerk's session. */
+interface PusherDesk {
+  url: string
+  fingerprint: string
+  credential: DeskCredential
+  session: string
+}
+
 /** The child pushing the outbox; its stdout as lines. */
 class Pusher {
   readonly child: ChildProcess
@@ -34,10 +45,20 @@ class Pusher {
   exited = false
   readonly closed: Promise<void>
 
-  constructor(file: string, url: string, origin: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', PUSHER, file, url, origin, String(BATCH)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+  constructor(file: string, desk: PusherDesk) {
+    this.child = spawn(
+      process.execPath,
+      ['--import', 'tsx', PUSHER, file, desk.url, desk.fingerprint, String(BATCH)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          OKNO_DESK_ID: desk.credential.deskId,
+          OKNO_DESK_SECRET: desk.credential.secret,
+          OKNO_SESSION: desk.session,
+        },
+      },
+    )
     this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       const parts = (this.buffer + chunk).split('\n')
       this.buffer = parts.pop() ?? ''
@@ -78,28 +99,37 @@ const sentCount = async (desk: Db): Promise<number> => {
 
 describe.skipIf(!pgUrl())('a desk killed in the middle of a push', () => {
   let office: TestDatabase | undefined
+  let okno: OknoServer | undefined
   let dir: string | undefined
   beforeAll(async () => {
     office = await createTestDatabase('pg', SMALL_DEMO)
+    const url = (office.db.knex.client.config.connection as { connectionString: string }).connectionString
+    okno = await startOknoServer({ pgUrl: url })
     dir = mkdtempSync(join(tmpdir(), 'okno-kill-'))
-  })
+  }, 300_000)
   afterAll(async () => {
+    await okno?.stop()
     await office?.dispose()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
   it('pushes every change exactly once through six SIGKILLs and a lost acknowledgement', async () => {
     const server = (office as TestDatabase).db
-    const url = (server.knex.client.config.connection as { connectionString: string }).connectionString
+    const served = okno as OknoServer
     const file = join(dir as string, 'desk.sqlite')
 
     // The prepared desk: the office downloaded, 1,000 payments in its outbox, nothing sent.
-    const desk = await createDesk({ url })
+    await ensureCounter({ server }, 1)
+    const desk = await createDesk(served, { officeCode: await firstOfficeCode({ server }), counterNumber: 1 })
     const origin = desk.settings.get().workstationId
     let shiftId: string
+    let pusherDesk: PusherDesk
     try {
       expect((await desk.worker.syncNow()).state).toBe('online')
       ;({ shiftId } = await postPayments(desk, 1, PAYMENTS))
+      const session = desk.sessions.all()[0]
+      if (!session) throw new Error('The operator has no server session')
+      pusherDesk = { url: served.url, fingerprint: served.fingerprint, credential: desk.credential, session }
       await desk.db.knex.raw('VACUUM INTO ?', [file])
     } finally {
       await desk.dispose()
@@ -115,7 +145,7 @@ describe.skipIf(!pgUrl())('a desk killed in the middle of a push', () => {
       let lostAcks = 0
       let previous = { logged: 0, sent: 0 }
       for (let round = 0; round < KILLS; round++) {
-        const pusher = new Pusher(file, url, origin)
+        const pusher = new Pusher(file, pusherDesk)
         try {
           await pusher.printed(random.int(1, 10))
           // Somewhere in the next batch: its server transaction, the commit, or the local mark.
@@ -142,7 +172,7 @@ describe.skipIf(!pgUrl())('a desk killed in the middle of a push', () => {
         if (logged > sent) lostAcks++
         previous = { logged, sent }
       }
-      const last = new Pusher(file, url, origin)
+      const last = new Pusher(file, pusherDesk)
       await last.finished()
       expect(await loggedCount(server, origin), about).toBe(total)
       await expectExactlyOnce(local, server, origin, shiftId, PAYMENTS)
@@ -154,7 +184,7 @@ describe.skipIf(!pgUrl())('a desk killed in the middle of a push', () => {
         .whereIn('id', local.knex('outbox').select('id').orderBy('id', 'desc').limit(resent))
         .update({ sent_at: null })
       expect(await sentCount(local)).toBe(total - resent)
-      const again = new Pusher(file, url, origin)
+      const again = new Pusher(file, pusherDesk)
       await again.finished()
       expect(again.lines.filter((l) => l.startsWith('SENT')).length).toBe(3)
       expect(await loggedCount(server, origin)).toBe(total)

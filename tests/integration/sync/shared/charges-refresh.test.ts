@@ -1,10 +1,14 @@
-// A charge run in office mode: it runs on the server, and desks replace the month's charges with
-// the server's through one «refresh» change instead of replaying every row.
+// A charge run in office mode: it runs on the okno-server (an administrator's operation), and desks
+// replace the month's charges with the server's through one «refresh» change instead of replaying
+// every row (the desk reads that month from the server's download stream: refresh-link.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../../src/main/db/connection'
-import { runChargesShared } from '../../../../src/main/services/billing/charge-run-shared'
+import type { ClerkInfo } from '../../../../src/shared/domain/clerk'
 import { pgUrl } from '../../../helpers/database'
-import { createDesk, createOffice, type Desk, type Office } from '../../../helpers/sync'
+import { startOknoServer, type OknoServer } from '../../../helpers/okno-server'
+import { clerkOf } from '../../../helpers/cabinet'
+import { createDesk, type Desk, type Office } from '../../../helpers/sync'
+import { ensureCounter, firstOfficeCode, onServer } from '../support'
 
 const PERIOD = '2026-10'
 
@@ -29,31 +33,39 @@ async function monthLines(db: Db): Promise<string[]> {
 if (!pgUrl()) console.warn('[okno tests] charges refresh skipped: OKNO_TEST_PG_URL is not set')
 
 describe.skipIf(!pgUrl())('a charge run in office mode', () => {
+  let okno: OknoServer
   let office: Office
   let a: Desk
   let b: Desk
+  let admin: ClerkInfo
 
   beforeAll(async () => {
-    office = await createOffice()
+    okno = await startOknoServer()
+    office = okno.office as Office
     // The office has not charged October yet.
     await office.server.knex('charge_lines').where({ period: PERIOD }).delete()
     await office.server.knex('charges').where({ period: PERIOD }).delete()
-    a = await createDesk(office)
-    b = await createDesk(office)
-    for (const desk of [a, b]) expect((await desk.worker.syncNow()).state).toBe('online')
-  }, 120_000)
+    const made = await clerkOf(office.server, 'administrator')
+    admin = made.info
+    const officeCode = await firstOfficeCode(office)
+    for (const n of [21, 22]) await ensureCounter(office, n)
+    a = await createDesk(okno, { officeCode, counterNumber: 21 })
+    b = await createDesk(okno, { officeCode, counterNumber: 22 })
+    for (const desk of [a, b]) {
+      expect((await desk.worker.syncNow()).state).toBe('online')
+      await desk.signIn(admin, made.credentials.password)
+    }
+  }, 300_000)
 
   afterAll(async () => {
     await a?.dispose()
     await b?.dispose()
-    await office?.dispose()
+    await okno?.stop()
   })
 
   it('runs on the server, and both desks end with the server’s charges of the month', async () => {
     expect((await monthCharges(a.db)).size).toBe(0)
-    const result = await a.worker.direct(a.ctx, 'расчёт начислений', (ctx) =>
-      runChargesShared(ctx, PERIOD, null),
-    )
+    const result = await onServer(a, admin, 'charges.run', { period: PERIOD })
     const server = await monthCharges(office.server)
     expect(server.size).toBeGreaterThan(0)
     expect(result.changed).toBe(server.size)
@@ -82,9 +94,7 @@ describe.skipIf(!pgUrl())('a charge run in office mode', () => {
 
   it('a second run that changes nothing leaves the desks as they are', async () => {
     const before = await monthCharges(b.db)
-    const again = await b.worker.direct(b.ctx, 'расчёт начислений', (ctx) =>
-      runChargesShared(ctx, PERIOD, null),
-    )
+    const again = await onServer(b, admin, 'charges.run', { period: PERIOD })
     expect(again.changed).toBe(0)
     expect(await monthCharges(b.db)).toEqual(before)
     await a.worker.syncNow()

@@ -1,31 +1,38 @@
-// Receipt numbers after a desk is set up again: its open shift's numbering comes back from the
-// office server, so the next receipt follows the last one instead of clashing with it.
+// Receipt numbers after a desk is set up again (enrolled anew at the okno-server for the same
+// window): its open shift's numbering comes back with the download, so the next receipt follows
+// the last one instead of clashing with it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pgUrl } from '../../../helpers/database'
-import { createDesk, createOffice, type Desk, type Office } from '../../../helpers/sync'
+import { demoClerk } from '../../../helpers/clerks'
+import { startOknoServer, type OknoServer } from '../../../helpers/okno-server'
+import { createDesk, type Desk, type Office } from '../../../helpers/sync'
+import { ensureCounter, firstOfficeCode } from '../support'
 import { findClerkByLogin, toClerkInfo } from '../../../../src/main/db/repositories/clerks'
 import { paymentDraft, postPayment } from '../../../../src/main/services/cash/payments'
-import { firstOfficeId, payInput } from '../../../helpers/cash'
+import { payInput } from '../../../helpers/cash'
 import { postPayments } from '../faults/fixture'
 
 if (!pgUrl())
   console.warn('[okno tests] receipt numbers after a new download skipped: OKNO_TEST_PG_URL is not set')
 
 describe.skipIf(!pgUrl())('a desk set up again in the middle of a shift', () => {
+  let okno: OknoServer
   let office: Office
   let first: Desk
   let again: Desk
 
   beforeAll(async () => {
-    office = await createOffice()
-    first = await createDesk(office)
+    okno = await startOknoServer()
+    office = okno.office as Office
+    await ensureCounter(office, 7)
+    first = await createDesk(okno, { officeCode: await firstOfficeCode(office), counterNumber: 7 })
     expect((await first.worker.syncNow()).state).toBe('online')
   }, 120_000)
 
   afterAll(async () => {
     await first?.dispose()
     await again?.dispose()
-    await office?.dispose()
+    await okno?.stop()
   })
 
   it('continues the open shift’s receipt numbers', async () => {
@@ -37,14 +44,14 @@ describe.skipIf(!pgUrl())('a desk set up again in the middle of a shift', () => 
     expect(Number(server.last_receipt_no)).toBe(3)
 
     // The same counter on a reinstalled desk: a new store, downloaded from the office.
-    again = await createDesk(office)
+    again = await createDesk(okno, { officeCode: await firstOfficeCode(office), counterNumber: 7 })
     expect((await again.worker.syncNow()).state).toBe('online')
-    again.settings.update({ officeId: await firstOfficeId(again.db), counterNumber: 7 })
     const clerk = toClerkInfo(
       (await findClerkByLogin(again.db, 'operator')) as NonNullable<
         Awaited<ReturnType<typeof findClerkByLogin>>
       >,
     )
+    await again.signIn(clerk, demoClerk('operator').password)
     const account = (await again.db.knex('payments').where({ shift_id: shiftId }).first('account_id')) as {
       account_id: string
     }
