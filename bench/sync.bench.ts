@@ -1,5 +1,5 @@
 // npm run bench:sync -- [--accounts N] [--history-months M] [--seed S] [--payments P] [--lag-samples L]
-//   [--crowd D] [--crowd-payments Q]
+//   [--crowd D] [--crowd-payments Q] [--charges-only]
 // The office link measured through a real okno-server process (bench/lib/okno-server-process.ts)
 // serving the bench's PostgreSQL office database okno_srvbench_<N> (OKNO_BENCH_PG_URL, or the
 // bench's own cluster; filled once from the bench SQLite database of N accounts), with desks
@@ -13,8 +13,9 @@
 //   p50/p95/max, p95 ≤ 500 ms;
 // - crowd: D desks (default 20) at once, each pushing Q payments (default 50) of its own counter
 //   and shift while long-polling the others': the server's VmRSS (/proc/<pid>/status), ≤ 300 MB;
-// - the month's charge run on the server through the `charges.run` op, for the last month of the
-//   history (its charges removed first, so the run is a real one): ≤ 30 s.
+// - the month's charge run on the server's database (runChargesShared, the `charges.run` op's
+//   service, in the server's context), for the last month of the history (its charges removed
+//   first, so the run is a real one): ≤ 30 s. OKNO_BENCH_SERVER_PROFILE=DIR profiles the server.
 // Everything the bench's desks leave on the server is removed at the end (and at the start, after
 // a killed run); the month's charges are the run's own again.
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync, statSync } from 'node:fs'
