@@ -154,19 +154,24 @@ async function admin<T extends pg.QueryResultRow>(
   }
 }
 
-export function officeDatabaseName(args: BenchArgs): string {
-  return `okno_bench_${args.accounts}${args.historyMonths === BENCH_HISTORY_MONTHS ? '' : `_h${args.historyMonths}`}`
+/**
+ * The office database's name. `prefix` keeps apart databases of benches that must not share one
+ * (the server bench migrates and enrolls desks in its own, an older checkout may fill its own).
+ */
+export function officeDatabaseName(args: BenchArgs, prefix = 'okno_bench'): string {
+  return `${prefix}_${args.accounts}${args.historyMonths === BENCH_HISTORY_MONTHS ? '' : `_h${args.historyMonths}`}`
 }
 
 /** Whether the office database of the bench's size is there, and completely filled. */
 export async function officeDatabaseState(
   server: OfficeServer,
   args: BenchArgs,
+  prefix?: string,
 ): Promise<'complete' | 'partial' | 'missing'> {
   const [found] = await admin<{ comment: string | null }>(
     server.adminUrl,
     `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-    [officeDatabaseName(args)],
+    [officeDatabaseName(args, prefix)],
   )
   if (!found) return 'missing'
   return found.comment?.startsWith(COMPLETE_MARK) ? 'complete' : 'partial'
@@ -181,10 +186,11 @@ export async function ensureOfficeDatabase(
   server: OfficeServer,
   args: BenchArgs,
   sqlitePath: string,
+  prefix?: string,
 ): Promise<string> {
-  const name = officeDatabaseName(args)
+  const name = officeDatabaseName(args, prefix)
   const url = withDatabase(server.adminUrl, name)
-  const state = await officeDatabaseState(server, args)
+  const state = await officeDatabaseState(server, args, prefix)
   if (state === 'complete') {
     console.log(`База отделения: ${name} (уже заполнена, беру её)`)
     const db = openServer(url, { statementTimeoutMs: 0 })
