@@ -28,7 +28,7 @@ describe('registerIpc', () => {
       ctx: {} as ServiceContext,
       version: '0.0.0',
       printer: new NullPrinter(),
-      sync: {} as SyncService,
+      sync: { nudge: () => {} } as unknown as SyncService,
       isAppUrl: (url) => url === APP_URL,
     })
   })

@@ -21,8 +21,9 @@ async function refusal(channel: string, input: unknown): Promise<OknoErrorData &
 
 // A device's own name (/dev/usb/lp0, COM3, \\\\.\\COM3, a printer share \\\\host\\printer) is what the clerk
 // types, not an English word.
+// Device names and a URL's example (the office server's address) are what the clerk types, not words.
 const withoutDeviceNames = (text: string): string =>
-  text.replace(/\/dev\/\S+|\\\\\S+|\b(?:COM|LPT)\d+\b/g, '')
+  text.replace(/\/dev\/\S+|\\\\\S+|\b(?:COM|LPT)\d+\b|https:\/\/\S+/g, '')
 
 describe('validation messages', () => {
   it('are Russian without Latin words on every channel, whatever is wrong', async () => {
