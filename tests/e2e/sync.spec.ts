@@ -193,7 +193,16 @@ test.describe('a desk of the old direct mode', () => {
     await cash.open()
     await cash.openShift('500')
 
+    // The bar says the desk is not connected to an okno-server (not that a schema differs).
+    await expect(sync.indicator).toHaveAccessibleName(
+      /^Обмен с сервером: Не подключено к серверу «Окно», [1-9]\d* изменени/,
+    )
     await sync.openView()
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'Изменения окна сохранены и будут отправлены на сервер после подключения' }),
+    ).toBeVisible()
     await expect(
       page.getByRole('definition').filter({ hasText: 'Подключите окно к серверу «Окно»' }),
     ).toBeVisible()

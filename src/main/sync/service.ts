@@ -84,11 +84,18 @@ async function standaloneStatus(): Promise<SyncStatus> {
   }
 }
 
-/** Office mode without an enrollment (a desk of the old direct mode): its outbox waits. */
-async function unenrolledStatus(ctx: ServiceContext, message: string): Promise<SyncStatus> {
+/**
+ * Office mode without a worker: a desk of the old direct mode not enrolled yet, or one whose
+ * credential cannot be opened. Its outbox waits.
+ */
+async function stoppedStatus(
+  ctx: ServiceContext,
+  state: 'unenrolled' | 'refused',
+  message: string,
+): Promise<SyncStatus> {
   return {
     mode: 'office',
-    state: 'refused',
+    state,
     ...(await outboxCounts(ctx.db.knex)),
     lastSyncAt: null,
     lastError: message,
@@ -166,8 +173,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   async function status(): Promise<SyncStatus> {
     if (worker) return worker.status()
     const s = stored()
-    if (s.mode === 'office' && s.legacy && !s.server) return unenrolledStatus(ctx, LEGACY_MESSAGE)
-    if (s.mode === 'office' && startError) return unenrolledStatus(ctx, startError)
+    if (s.mode === 'office' && s.legacy && !s.server) return stoppedStatus(ctx, 'unenrolled', LEGACY_MESSAGE)
+    if (s.mode === 'office' && startError) return stoppedStatus(ctx, 'refused', startError)
     return standaloneStatus()
   }
 

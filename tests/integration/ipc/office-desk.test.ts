@@ -68,7 +68,7 @@ describe('a desk in office mode', () => {
     const call = window()
     expect(await call.sync.status()).toMatchObject({
       mode: 'office',
-      state: 'refused',
+      state: 'unenrolled',
       lastError: LEGACY_MESSAGE,
       pending: 1,
     })
