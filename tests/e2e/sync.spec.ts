@@ -165,7 +165,9 @@ test.describe('an enrolled desk out of the server’s reach', () => {
     await counted.fill('1000')
     await counted.press('Enter')
     await expect(
-      dialog.getByRole('alert').filter({ hasText: 'закрытие смены выполняется только на сервере' }),
+      dialog.getByRole('alert').filter({
+        hasText: 'Нет связи с сервером «Окно»: закрытие смены выполняется только на сервере',
+      }),
     ).toBeVisible()
     await expect(dialog).toBeVisible()
   })

@@ -24,7 +24,7 @@ import { OfficeLinkError } from './link/types'
 import { httpsLinks, type OfficeLinks } from './office-links'
 import { queueRows } from './queue'
 import { refreshOverLink } from './refresh-link'
-import { SyncWorker } from './worker'
+import { SyncWorker, unreachableFor } from './worker'
 
 export const LEGACY_MESSAGE =
   'Подключите окно к серверу «Окно»: прямое подключение к базе отделения больше не используется. Получите код подключения у администратора сервера.'
@@ -339,11 +339,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         }
         return local()
       }
-      const token = sessions.tokenOf(clerkId)
+      let token = sessions.tokenOf(clerkId)
+      if (!token) {
+        // Signed in here while the server was out of reach: an exchange now signs the clerk in
+        // there too when it answers.
+        const after = await worker.syncNow()
+        token = sessions.tokenOf(clerkId)
+        if (!token && after.state === 'refused') throw new OknoError('UNAVAILABLE', after.lastError ?? what)
+        if (!token && after.state !== 'online') throw unreachableFor(what, after.lastError)
+      }
       if (!token) {
         throw new OknoError(
           'UNAVAILABLE',
-          `Сервер «Окно» ещё не подтвердил ваш вход: ${what} выполняется только на сервере. Повторите, когда связь восстановится.`,
+          `Сервер «Окно» не подтвердил ваш вход (пароль на сервере мог смениться): ${what} выполняется только на сервере. Выйдите и войдите снова с паролем, который знает сервер.`,
         )
       }
       return (await worker.direct(what, op, input, token)) as T

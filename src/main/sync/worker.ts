@@ -75,6 +75,14 @@ const OP_CODES: Record<string, ErrorCode> = {
   CONFLICT: 'CONFLICT',
 }
 
+/** A direct operation refused because the server cannot be reached; `why` is the link's message. */
+export function unreachableFor(what: string, why: string | null): OknoError {
+  return new OknoError(
+    'UNAVAILABLE',
+    `Нет связи с сервером «Окно»: ${what} выполняется только на сервере, чтобы учесть все окна. Повторите, когда связь восстановится.${why ? ` (${why})` : ''}`,
+  )
+}
+
 export class SyncWorker {
   private state: SyncState = 'offline'
   private lastError: string | null = null
@@ -164,11 +172,7 @@ export class SyncWorker {
    */
   async direct(what: string, op: OfficeOp, input: unknown, token: string): Promise<unknown> {
     return this.exclusive(async () => {
-      const offline = (err: unknown): OknoError =>
-        new OknoError(
-          'UNAVAILABLE',
-          `Нет связи с сервером «Окно»: ${what} выполняется только на сервере, чтобы учесть все окна. Повторите, когда связь восстановится. (${describeServerError(err)})`,
-        )
+      const offline = (err: unknown): OknoError => unreachableFor(what, describeServerError(err))
       try {
         await this.prepare()
         await this.push()
