@@ -351,6 +351,9 @@ test.describe('with an okno-server', () => {
     // The administrator's view at B: enrolled at counter 2 with the server's fingerprint.
     await syncB.openSettings()
     await expect(syncB.enrolled).toContainText(office.url)
+    // The office by its Russian name and code, and the counter.
+    await expect(syncB.enrolled).toContainText(`${officeName} (код ${OFFICE})`)
+    await expect(syncB.enrolled).toContainText(/Окно №\s*2/)
     expect(await syncB.fingerprintIn(syncB.enrolled)).toBe(office.fingerprint)
     await expectAllControlsNamed(secondPage, 'настройки: окно подключено к серверу')
     await settingsShot(secondPage, 'sync-form-enrolled')

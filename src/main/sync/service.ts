@@ -7,7 +7,7 @@ import type { KeySealer } from '../config/passport-key'
 import { storedSyncView } from '../config/settings'
 import { CURRENT_SCHEMA_VERSION } from '../db/migrate'
 import { findClerkById, toClerkInfo } from '../db/repositories/clerks'
-import { findOrganisation } from '../db/repositories/organisation'
+import { findOffice, findOrganisation } from '../db/repositories/organisation'
 import { outboxCounts, unparkFailed, unsentOfClerk } from '../db/repositories/outbox'
 import { OknoError } from '../../shared/ipc/envelope'
 import type { ClerkInfo } from '../../shared/domain/clerk'
@@ -36,7 +36,7 @@ export interface SyncService {
   nudge(): void
   outbox(filter: 'pending' | 'failed', limit: number): Promise<OutboxList>
   retryFailed(clerkId: string): Promise<SyncStatus>
-  settings(): SyncSettingsView
+  settings(): Promise<SyncSettingsView>
   saveSettings(clerkId: string, input: SyncSettingsInput): Promise<SyncSettingsView>
   probe(url: string): Promise<ServerProbe>
   enroll(clerkId: string, input: SyncEnrollInput): Promise<SyncSettingsView>
@@ -166,8 +166,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     worker.start()
   }
 
-  function view(): SyncSettingsView {
-    return { ...storedSyncView(stored()), osKeyStore: sealer !== null }
+  async function view(): Promise<SyncSettingsView> {
+    const s = stored()
+    const { officeId } = ctx.settings.get()
+    const office = s.server && officeId ? await findOffice(ctx.db, officeId) : undefined
+    return {
+      ...storedSyncView(s),
+      osKeyStore: sealer !== null,
+      officeName: office && office.code === s.server?.officeCode ? office.name : null,
+    }
   }
 
   async function status(): Promise<SyncStatus> {

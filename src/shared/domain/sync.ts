@@ -38,6 +38,8 @@ export interface StoredSyncView {
 export interface SyncSettingsView extends StoredSyncView {
   /** False in browser mode: the credential is kept in an owner-only file, not the OS key store. */
   osKeyStore: boolean
+  /** The enrolled office's name as this store knows it (null before the first download). */
+  officeName: string | null
 }
 
 /** What the administrator compares before enrolling: the server's certificate and who it serves. */

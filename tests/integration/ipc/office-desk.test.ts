@@ -72,7 +72,7 @@ describe('a desk in office mode', () => {
       lastError: LEGACY_MESSAGE,
       pending: 1,
     })
-    expect(call.sync.settings()).toMatchObject({ mode: 'office', enrolled: false, legacy: true })
+    expect(await call.sync.settings()).toMatchObject({ mode: 'office', enrolled: false, legacy: true })
     const accounts = await env.db.knex('accounts').count({ n: '*' })
 
     await enroll(call)
@@ -80,7 +80,24 @@ describe('a desk in office mode', () => {
     await expect.poll(async () => (await call.sync.status()).pending).toBe(0)
     expect(server.downloads).toBe(0)
     expect(await env.db.knex('accounts').count({ n: '*' })).toEqual(accounts)
-    expect(call.sync.settings()).toMatchObject({ legacy: false, enrolled: true })
+    expect(await call.sync.settings()).toMatchObject({ legacy: false, enrolled: true })
+    await call.sync.close()
+  })
+
+  it('names the enrolled office by its name in this store, with its code', async () => {
+    const office = (await env.db.knex('offices').orderBy('code').first('id', 'code', 'name')) as {
+      id: string
+      code: string
+      name: string
+    }
+    server.office = { id: office.id, code: office.code }
+    const call = window()
+    await enroll(call)
+    expect(await call.sync.settings()).toMatchObject({
+      enrolled: true,
+      officeName: office.name,
+      server: { officeCode: office.code, counterNumber: 3 },
+    })
     await call.sync.close()
   })
 
