@@ -113,6 +113,28 @@ test('the enrollment form refuses an address that is not https://host:port at it
   await expect(sync.indicator).toHaveAccessibleName('Обмен с сервером: Автономный режим')
 })
 
+test('the enrollment form’s hints read on one line each at 1366×768 and 1920×1080', async ({
+  page,
+  desk,
+}) => {
+  const { sync } = await atServerForm(page, desk.url)
+  const hints = ['Например, https://okno-server:8443', '12 букв и цифр от администратора сервера']
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport)
+    await expect(sync.code).toBeVisible()
+    for (const hint of hints) {
+      const text = sync.section.getByText(hint, { exact: true })
+      const lineHeight = parseFloat(String(await text.evaluate('(el) => getComputedStyle(el).lineHeight')))
+      const lines = Math.round((await text.boundingBox())!.height / lineHeight)
+      expect(lines, `«${hint}» at ${viewport.width}×${viewport.height}`).toBe(1)
+    }
+    await settingsShot(page, `sync-form-${viewport.width}x${viewport.height}`)
+  }
+})
+
 test('«Проверить» with nothing listening at the address says in Russian that the server does not answer', async ({
   page,
   desk,
