@@ -12,6 +12,7 @@ import { freePort } from '../helpers/local-postgres'
 import { expectAllControlsNamed } from './a11y'
 import { indebtedAccount, storedPayments } from './cash-data'
 import { expect, test } from './fixtures'
+import { textLines } from './layout'
 import { createOfficeServer, pgServer, type OfficeServer } from './office-server'
 import { CashDesk } from './pages/cash-desk'
 import { DeskPage } from './pages/desk-page'
@@ -126,9 +127,7 @@ test('the enrollment form’s hints read on one line each at 1366×768 and 1920�
     await page.setViewportSize(viewport)
     await expect(sync.code).toBeVisible()
     for (const hint of hints) {
-      const text = sync.section.getByText(hint, { exact: true })
-      const lineHeight = parseFloat(String(await text.evaluate('(el) => getComputedStyle(el).lineHeight')))
-      const lines = Math.round((await text.boundingBox())!.height / lineHeight)
+      const lines = await textLines(sync.section.getByText(hint, { exact: true }))
       expect(lines, `«${hint}» at ${viewport.width}×${viewport.height}`).toBe(1)
     }
     await settingsShot(page, `sync-form-${viewport.width}x${viewport.height}`)
