@@ -47,7 +47,7 @@ export class FakeOfficeServer {
   opResult: (name: OfficeOp, input: unknown) => unknown = () => ({ done: true })
   enrollCode = 'ABCD-EFGH-JKLM'
   /** The office an enrollment binds the desk to. */
-  office = { id: randomUUID(), code: 'BAL' }
+  office: { id: string; code: string } = { id: randomUUID(), code: 'BAL' }
   private waiters = new Set<() => void>()
 
   add(change: Omit<PulledChange, 'seq'>): void {
