@@ -1,5 +1,6 @@
 // Layout checks computed in the page rather than judged by eye: the contrast of a notice's text
-// on its own tinted background (WCAG 2 formula), and the size text is drawn at in a scaled preview.
+// on its own tinted background (WCAG 2 formula), the size text is drawn at in a scaled preview,
+// and how many lines a short text wraps into.
 import { expect, type Locator, type Page } from '@playwright/test'
 
 // What the page-side code below uses of the browser (this project compiles tests without the DOM).
@@ -15,6 +16,7 @@ interface PageStyles {
     backgroundColor: string
     opacity: string
     fontSize: string
+    lineHeight: string
   }
 }
 
@@ -91,4 +93,15 @@ export async function previewTextPx(frame: Locator): Promise<number> {
       return parseFloat(getComputedStyle(body as unknown as NodeLike).fontSize)
     })
   return scale * px
+}
+
+/** How many lines the element's text is drawn on (its height over its line height). */
+export async function textLines(text: Locator): Promise<number> {
+  const lineHeight = await text.evaluate((el) => {
+    const { getComputedStyle } = globalThis as unknown as PageStyles
+    return parseFloat(getComputedStyle(el as unknown as NodeLike).lineHeight)
+  })
+  const box = await text.boundingBox()
+  if (!box) throw new Error('the text is not shown')
+  return Math.round(box.height / lineHeight)
 }

@@ -12,6 +12,7 @@ import { freePort } from '../helpers/local-postgres'
 import { expectAllControlsNamed } from './a11y'
 import { indebtedAccount, storedPayments } from './cash-data'
 import { expect, test } from './fixtures'
+import { textLines } from './layout'
 import { createOfficeServer, pgServer, type OfficeServer } from './office-server'
 import { CashDesk } from './pages/cash-desk'
 import { DeskPage } from './pages/desk-page'
@@ -113,6 +114,26 @@ test('the enrollment form refuses an address that is not https://host:port at it
   await expect(sync.indicator).toHaveAccessibleName('Обмен с сервером: Автономный режим')
 })
 
+test('the enrollment form’s hints read on one line each at 1366×768 and 1920×1080', async ({
+  page,
+  desk,
+}) => {
+  const { sync } = await atServerForm(page, desk.url)
+  const hints = ['Например, https://okno-server:8443', '12 букв и цифр от администратора сервера']
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport)
+    await expect(sync.code).toBeVisible()
+    for (const hint of hints) {
+      const lines = await textLines(sync.section.getByText(hint, { exact: true }))
+      expect(lines, `«${hint}» at ${viewport.width}×${viewport.height}`).toBe(1)
+    }
+    await settingsShot(page, `sync-form-${viewport.width}x${viewport.height}`)
+  }
+})
+
 test('«Проверить» with nothing listening at the address says in Russian that the server does not answer', async ({
   page,
   desk,
@@ -165,7 +186,9 @@ test.describe('an enrolled desk out of the server’s reach', () => {
     await counted.fill('1000')
     await counted.press('Enter')
     await expect(
-      dialog.getByRole('alert').filter({ hasText: 'закрытие смены выполняется только на сервере' }),
+      dialog.getByRole('alert').filter({
+        hasText: 'Нет связи с сервером «Окно»: закрытие смены выполняется только на сервере',
+      }),
     ).toBeVisible()
     await expect(dialog).toBeVisible()
   })
@@ -193,7 +216,16 @@ test.describe('a desk of the old direct mode', () => {
     await cash.open()
     await cash.openShift('500')
 
+    // The bar says the desk is not connected to an okno-server (not that a schema differs).
+    await expect(sync.indicator).toHaveAccessibleName(
+      /^Обмен с сервером: Не подключено к серверу «Окно», [1-9]\d* изменени/,
+    )
     await sync.openView()
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: 'Изменения окна сохранены и будут отправлены на сервер после подключения' }),
+    ).toBeVisible()
     await expect(
       page.getByRole('definition').filter({ hasText: 'Подключите окно к серверу «Окно»' }),
     ).toBeVisible()
@@ -340,6 +372,9 @@ test.describe('with an okno-server', () => {
     // The administrator's view at B: enrolled at counter 2 with the server's fingerprint.
     await syncB.openSettings()
     await expect(syncB.enrolled).toContainText(office.url)
+    // The office by its Russian name and code, and the counter.
+    await expect(syncB.enrolled).toContainText(`${officeName} (код ${OFFICE})`)
+    await expect(syncB.enrolled).toContainText(/Окно №\s*2/)
     expect(await syncB.fingerprintIn(syncB.enrolled)).toBe(office.fingerprint)
     await expectAllControlsNamed(secondPage, 'настройки: окно подключено к серверу')
     await settingsShot(secondPage, 'sync-form-enrolled')

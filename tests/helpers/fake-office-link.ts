@@ -46,6 +46,8 @@ export class FakeOfficeServer {
   readonly clerks = new Map<string, { password: string; clerk: SignedIn['clerk'] }>()
   opResult: (name: OfficeOp, input: unknown) => unknown = () => ({ done: true })
   enrollCode = 'ABCD-EFGH-JKLM'
+  /** The office an enrollment binds the desk to. */
+  office: { id: string; code: string } = { id: randomUUID(), code: 'BAL' }
   private waiters = new Set<() => void>()
 
   add(change: Omit<PulledChange, 'seq'>): void {
@@ -86,8 +88,8 @@ export class FakeOfficeServer {
         return {
           deskId: randomUUID(),
           secret: 'desk-secret-Zr81-QmXv-77aa-secret',
-          officeId: randomUUID(),
-          officeCode: 'BAL',
+          officeId: this.office.id,
+          officeCode: this.office.code,
           counterId: randomUUID(),
           counterNumber: 3,
           serverId: this.serverId,

@@ -1,26 +1,20 @@
-// The desk's sync as the IPC handlers use it: the mode and the okno-server enrollment from the
-// settings (the desk's credential sealed by the OS key store), the worker of office mode, the
-// clerks' server sessions, the supervisor's view of the outbox, and direct operations — on the
-// server in office mode, here in standalone mode.
-import { hostname } from 'node:os'
+// The desk's sync as the IPC handlers use it: the mode from the settings, the worker of office
+// mode and its status, the supervisor's view of the outbox, joined with the enrollment at an
+// okno-server (enrollment.ts) and the clerks' calls the server answers (clerk-calls.ts).
 import type { KeySealer } from '../config/passport-key'
-import { storedSyncView } from '../config/settings'
 import { CURRENT_SCHEMA_VERSION } from '../db/migrate'
-import { findClerkById, toClerkInfo } from '../db/repositories/clerks'
 import { findOrganisation } from '../db/repositories/organisation'
-import { outboxCounts, unparkFailed, unsentOfClerk } from '../db/repositories/outbox'
-import { OknoError } from '../../shared/ipc/envelope'
+import { outboxCounts, unparkFailed } from '../db/repositories/outbox'
 import type { ClerkInfo } from '../../shared/domain/clerk'
 import type { OfficeOp } from '../../shared/office/protocol'
 import type { SyncEnrollInput, SyncSettingsInput } from '../../shared/ipc/schemas/sync'
 import type { OutboxList, ServerProbe, SyncSettingsView, SyncStatus } from '../../shared/domain/sync'
 import { recordAudit } from '../services/core/audit'
 import type { ServiceContext } from '../services/core/context'
-import { authenticate } from '../services/clerks/sign-in'
+import { createClerkCalls } from './clerk-calls'
 import { ClerkSessions } from './clerk-sessions'
-import { openCredential, sealSecret } from './credential'
-import { describeServerError, isDeskRefusal, isTransient } from './errors'
-import { OfficeLinkError } from './link/types'
+import { openCredential } from './credential'
+import { createEnrollment } from './enrollment'
 import { httpsLinks, type OfficeLinks } from './office-links'
 import { queueRows } from './queue'
 import { refreshOverLink } from './refresh-link'
@@ -36,7 +30,7 @@ export interface SyncService {
   nudge(): void
   outbox(filter: 'pending' | 'failed', limit: number): Promise<OutboxList>
   retryFailed(clerkId: string): Promise<SyncStatus>
-  settings(): SyncSettingsView
+  settings(): Promise<SyncSettingsView>
   saveSettings(clerkId: string, input: SyncSettingsInput): Promise<SyncSettingsView>
   probe(url: string): Promise<ServerProbe>
   enroll(clerkId: string, input: SyncEnrollInput): Promise<SyncSettingsView>
@@ -84,32 +78,24 @@ async function standaloneStatus(): Promise<SyncStatus> {
   }
 }
 
-/** Office mode without an enrollment (a desk of the old direct mode): its outbox waits. */
-async function unenrolledStatus(ctx: ServiceContext, message: string): Promise<SyncStatus> {
+/**
+ * Office mode without a worker: a desk of the old direct mode not enrolled yet, or one whose
+ * credential cannot be opened. Its outbox waits.
+ */
+async function stoppedStatus(
+  ctx: ServiceContext,
+  state: 'unenrolled' | 'refused',
+  message: string,
+): Promise<SyncStatus> {
   return {
     mode: 'office',
-    state: 'refused',
+    state,
     ...(await outboxCounts(ctx.db.knex)),
     lastSyncAt: null,
     lastError: message,
     nextAttemptAt: null,
     download: null,
   }
-}
-
-/** A failure of the link at enrollment or probe as the administrator's form shows it. */
-function linkRefusal(err: unknown): OknoError {
-  if (err instanceof OknoError) return err
-  if (err instanceof OfficeLinkError) {
-    if (err.code === 'ENROLL_REFUSED' || err.code === 'VALIDATION') {
-      return new OknoError('VALIDATION', err.message, { code: err.message })
-    }
-    if (err.code === 'PIN_MISMATCH')
-      return new OknoError('VALIDATION', err.message, { fingerprint: err.message })
-    if (err.transient) return new OknoError('UNAVAILABLE', err.message)
-    return new OknoError('CONFLICT', err.message)
-  }
-  return new OknoError('UNAVAILABLE', describeServerError(err))
 }
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
@@ -159,21 +145,27 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     worker.start()
   }
 
-  function view(): SyncSettingsView {
-    return { ...storedSyncView(stored()), osKeyStore: sealer !== null }
-  }
-
   async function status(): Promise<SyncStatus> {
     if (worker) return worker.status()
     const s = stored()
-    if (s.mode === 'office' && s.legacy && !s.server) return unenrolledStatus(ctx, LEGACY_MESSAGE)
-    if (s.mode === 'office' && startError) return unenrolledStatus(ctx, startError)
+    if (s.mode === 'office' && s.legacy && !s.server) return stoppedStatus(ctx, 'unenrolled', LEGACY_MESSAGE)
+    if (s.mode === 'office' && startError) return stoppedStatus(ctx, 'refused', startError)
     return standaloneStatus()
   }
 
   const started = startWorker()
+  const enrollment = createEnrollment({ ctx, sealer, links, sessions, started, stopWorker, startWorker })
+  const clerkCalls = createClerkCalls({
+    ctx,
+    sessions,
+    started,
+    worker: () => worker,
+    noWorkerMessage: LEGACY_MESSAGE,
+  })
 
   return {
+    ...enrollment,
+    ...clerkCalls,
     status: async () => {
       await started
       return status()
@@ -190,156 +182,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const n = await unparkFailed(ctx.db.knex)
       await recordAudit(ctx, { action: 'sync.retry_failed', clerkId, details: { rows: n } })
       return worker ? worker.syncNow() : status()
-    },
-    settings: view,
-    async saveSettings(clerkId, input) {
-      await started
-      await stopWorker()
-      ctx.settings.update({ sync: { ...stored(), intervalSeconds: input.intervalSeconds } })
-      await recordAudit(ctx, {
-        action: 'sync.settings',
-        clerkId,
-        details: { intervalSeconds: input.intervalSeconds },
-      })
-      await startWorker()
-      return view()
-    },
-    async probe(url) {
-      try {
-        const { fingerprint, hello } = await links.probe(url)
-        return {
-          fingerprint,
-          organisation: hello.organisation,
-          demo: hello.demo,
-          schemaVersion: hello.schemaVersion,
-        }
-      } catch (err) {
-        throw linkRefusal(err)
-      }
-    },
-    async enroll(clerkId, input) {
-      await started
-      const org = await findOrganisation(ctx.db)
-      let enrolled
-      try {
-        // A new desk's store holds no organisation yet: it joins the server's kind of data.
-        const demo = org ? Boolean(org.is_demo) : (await links.probe(input.url)).hello.demo
-        enrolled = await links.enroll(
-          { url: input.url, fingerprint: input.fingerprint },
-          {
-            code: input.code,
-            workstationId: ctx.settings.get().workstationId,
-            name: hostname().slice(0, 200) || 'окно',
-            schemaVersion: CURRENT_SCHEMA_VERSION,
-            demo,
-          },
-        )
-      } catch (err) {
-        throw linkRefusal(err)
-      }
-      await stopWorker()
-      sessions.clear()
-      ctx.settings.update({
-        officeId: enrolled.officeId,
-        counterNumber: enrolled.counterNumber,
-        sync: {
-          mode: 'office',
-          legacy: false,
-          intervalSeconds: stored().intervalSeconds,
-          server: {
-            url: input.url,
-            fingerprint: input.fingerprint,
-            deskId: enrolled.deskId,
-            secret: sealSecret(sealer, enrolled.secret),
-            officeCode: enrolled.officeCode,
-            counterNumber: enrolled.counterNumber,
-            serverId: enrolled.serverId,
-          },
-        },
-      })
-      await recordAudit(ctx, {
-        action: 'sync.enrolled',
-        clerkId,
-        details: {
-          url: input.url,
-          fingerprint: input.fingerprint,
-          deskId: enrolled.deskId,
-          officeCode: enrolled.officeCode,
-          counterNumber: enrolled.counterNumber,
-        },
-      })
-      await startWorker()
-      return view()
-    },
-    async disconnect(clerkId) {
-      await started
-      const was = stored().server
-      await stopWorker()
-      sessions.clear()
-      ctx.settings.update({
-        sync: { mode: 'standalone', server: null, legacy: false, intervalSeconds: stored().intervalSeconds },
-      })
-      await recordAudit(ctx, {
-        action: 'sync.disconnected',
-        clerkId,
-        details: { url: was?.url ?? null, deskId: was?.deskId ?? null },
-      })
-      return view()
-    },
-    async authenticate(callCtx, login, password) {
-      await started
-      const w = worker
-      if (!w) return authenticate(callCtx, login, password)
-      try {
-        const answer = await w.options.link.signIn(login, password)
-        sessions.signedIn(answer)
-        const row = await findClerkById(callCtx.db, answer.clerk.id)
-        return row ? toClerkInfo(row) : { ...answer.clerk }
-      } catch (err) {
-        if (err instanceof OfficeLinkError && !err.transient && !isDeskRefusal(err)) {
-          // The server's word is final: the lockout lives there, for the whole office.
-          throw new OknoError(err.code === 'LOCKED' ? 'LOGIN_LOCKED' : 'BAD_CREDENTIALS', err.message)
-        }
-        if (!isTransient(err) && !isDeskRefusal(err)) throw err
-      }
-      const clerk = await authenticate(callCtx, login, password)
-      sessions.remember(clerk.id, login, password)
-      return clerk
-    },
-    async signedOut(clerkId) {
-      const w = worker
-      if (!w) {
-        sessions.forget(clerkId)
-        return
-      }
-      // The clerk's changes go with their session; the session ends only when none is left.
-      await w.syncNow()
-      if ((await unsentOfClerk(ctx.db.knex, clerkId)) > 0) return
-      const token = sessions.forget(clerkId)
-      if (token) await w.options.link.signOut(token).catch(() => {})
-    },
-    async direct<T>(
-      what: string,
-      op: OfficeOp,
-      input: unknown,
-      clerkId: string,
-      local: () => Promise<T>,
-    ): Promise<T> {
-      await started
-      if (!worker) {
-        if (stored().mode === 'office') {
-          throw new OknoError('UNAVAILABLE', `${LEGACY_MESSAGE} До этого нельзя выполнить: ${what}.`)
-        }
-        return local()
-      }
-      const token = sessions.tokenOf(clerkId)
-      if (!token) {
-        throw new OknoError(
-          'UNAVAILABLE',
-          `Сервер «Окно» ещё не подтвердил ваш вход: ${what} выполняется только на сервере. Повторите, когда связь восстановится.`,
-        )
-      }
-      return (await worker.direct(what, op, input, token)) as T
     },
     generation: () => pastDownloads + (worker?.downloadCount ?? 0),
     async close() {

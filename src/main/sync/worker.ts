@@ -1,34 +1,28 @@
 // The sync worker of one desk in office mode, over the office link (link/types.ts): it pushes the
 // outbox promptly (a nudge after each call that wrote, and every interval), keeps a long poll open
-// for the other desks' changes, and the first time downloads the office's data. A failure worth
-// retrying (the network, a restart, a timeout) makes it back off — 1 s, 2 s, 4 s… up to a
-// minute — and try again; nothing is lost meanwhile, the outbox keeps every change. A refusal of
-// the desk itself (revoked, a changed certificate, another schema) stops it with the server's
-// message. Direct operations run on the server through it, one at a time with its pushes.
+// for the other desks' changes (pull-loop.ts), and the first time downloads the office's data
+// (server-check.ts). A failure worth retrying (the network, a restart, a timeout) makes it back
+// off (backoff.ts) and try again; nothing is lost meanwhile, the outbox keeps every change. A
+// refusal of the desk itself (revoked, a changed certificate, another schema) stops it with the
+// server's message. Direct operations (direct-op.ts) run one at a time with its pushes.
 import type { Db } from '../db/connection'
 import { clerkNames } from '../db/repositories/clerks'
 import { outboxCounts } from '../db/repositories/outbox'
 import { readState, writeState } from '../db/repositories/sync-state'
 import { loggableError } from '../db/errors'
-import { OknoError, type ErrorCode } from '../../shared/ipc/envelope'
 import type { OfficeOp } from '../../shared/office/protocol'
 import type { DownloadProgress, SyncState, SyncStatus } from '../../shared/domain/sync'
 import type { Clock } from '../services/core/context'
 import type { ChargesRefresh } from './apply'
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { shortName, type ClerkSessions } from './clerk-sessions'
-import { initialDownload, isDownloaded } from './download'
+import { runDirect } from './direct-op'
 import { describeServerError, isDeskRefusal, isTransient } from './errors'
-import { OfficeLinkError, type OfficeLink } from './link/types'
-import { PULL_WAIT_MS, pullAll, pullBatch } from './pull'
+import type { OfficeLink } from './link/types'
+import { pullAll } from './pull'
+import { PullLoop } from './pull-loop'
 import { pushAll } from './push'
-import { schemaMismatch } from './server'
-
-export interface BackoffPolicy {
-  baseMs: number
-  maxMs: number
-}
-
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 60_000 }
+import { checkServer, DeskRefused } from './server-check'
 
 export interface SyncWorkerOptions {
   local: Db
@@ -52,29 +46,6 @@ export interface SyncWorkerOptions {
   log?: (line: string) => void
 }
 
-/** The desk cannot exchange with this server until an administrator acts; the message says what. */
-class DeskRefused extends Error {}
-
-/** The delay before attempt `failures` (1, 2, …): doubling from the base, capped, ±20 %. */
-export function backoffDelay(
-  failures: number,
-  policy: BackoffPolicy,
-  random: () => number = Math.random,
-): number {
-  const raw = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, failures - 1))
-  return Math.round(raw * (0.8 + 0.4 * random()))
-}
-
-/** The server's refusal of an operation as the desk's error code (the message is the server's). */
-const OP_CODES: Record<string, ErrorCode> = {
-  VALIDATION: 'VALIDATION',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  LOCKED: 'LOGIN_LOCKED',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-}
-
 export class SyncWorker {
   private state: SyncState = 'offline'
   private lastError: string | null = null
@@ -91,9 +62,26 @@ export class SyncWorker {
   private queue: Promise<unknown> = Promise.resolve()
   private downloads = 0
   private pulling: Promise<void> | null = null
-  private wake: (() => void) | null = null
+  private readonly pullLoop: PullLoop
 
-  constructor(private readonly o: SyncWorkerOptions) {}
+  constructor(private readonly o: SyncWorkerOptions) {
+    this.pullLoop = new PullLoop(
+      {
+        local: o.local,
+        link: o.link,
+        intervalMs: o.intervalMs,
+        policy: this.policy(),
+        ...(o.pullWaitMs !== undefined ? { waitMs: o.pullWaitMs } : {}),
+        ...(o.refresh ? { refresh: o.refresh } : {}),
+      },
+      {
+        running: () => this.running,
+        ready: () => this.ready && this.state !== 'refused',
+        pulled: (n) => this.succeeded(n),
+        failed: (err) => this.exclusive(async () => this.failed(err)),
+      },
+    )
+  }
 
   get options(): SyncWorkerOptions {
     return this.o
@@ -108,7 +96,7 @@ export class SyncWorker {
     if (this.running) return
     this.running = true
     this.schedule(0)
-    this.pulling = this.pullLoop()
+    this.pulling = this.pullLoop.run()
   }
 
   /** Stops both loops and closes the link (a waiting pull is cut). */
@@ -116,7 +104,7 @@ export class SyncWorker {
     this.running = false
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
-    this.wake?.()
+    this.pullLoop.wake()
     await this.queue.catch(() => {})
     await this.o.link.close().catch(() => {})
     await this.pulling?.catch(() => {})
@@ -158,48 +146,27 @@ export class SyncWorker {
   }
 
   /**
-   * Runs an operation that must see every desk's state on the okno-server: the desk's own
-   * changes go first, then the operation under the clerk's session, then the server's changes
-   * come back. Refused with UNAVAILABLE while the server cannot be reached.
+   * Runs an operation that must see every desk's state on the okno-server (direct-op.ts), in
+   * turn with the pushes. Refused with UNAVAILABLE while the server cannot be reached.
    */
   async direct(what: string, op: OfficeOp, input: unknown, token: string): Promise<unknown> {
-    return this.exclusive(async () => {
-      const offline = (err: unknown): OknoError =>
-        new OknoError(
-          'UNAVAILABLE',
-          `Нет связи с сервером «Окно»: ${what} выполняется только на сервере, чтобы учесть все окна. Повторите, когда связь восстановится. (${describeServerError(err)})`,
-        )
-      try {
-        await this.prepare()
-        await this.push()
-      } catch (err) {
-        this.failed(err)
-        if (err instanceof DeskRefused || isDeskRefusal(err)) {
-          throw new OknoError('UNAVAILABLE', (err as Error).message)
-        }
-        throw offline(err)
-      }
-      let result: unknown
-      try {
-        result = await this.o.link.op(op, input, token)
-      } catch (err) {
-        if (isTransient(err) || isDeskRefusal(err)) {
-          this.failed(err)
-          throw isDeskRefusal(err) ? new OknoError('UNAVAILABLE', (err as Error).message) : offline(err)
-        }
-        if (err instanceof OfficeLinkError) {
-          throw new OknoError(OP_CODES[err.code] ?? 'CONFLICT', err.message)
-        }
-        throw err
-      }
-      try {
-        await this.succeeded(await pullAll(this.o.local, this.o.link, this.o.refresh))
-      } catch (err) {
-        // Done on the server; the rows reach this desk with the next pull.
-        this.failed(err)
-      }
-      return result
-    })
+    return this.exclusive(() =>
+      runDirect(
+        {
+          link: this.o.link,
+          sendOutbox: async () => {
+            await this.prepare()
+            await this.push()
+          },
+          pullBack: async () => this.succeeded(await pullAll(this.o.local, this.o.link, this.o.refresh)),
+          failed: (err) => this.failed(err),
+        },
+        what,
+        op,
+        input,
+        token,
+      ),
+    )
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -226,45 +193,19 @@ export class SyncWorker {
     return this.o.backoff ?? DEFAULT_BACKOFF
   }
 
-  /**
-   * Once per connection: the server's hello (schema, demo), and the first download when this
-   * store has not downloaded from that server yet (a desk that downloaded from the same office
-   * database before, directly or through another server, keeps its data and cursor).
-   */
+  /** Once per connection: the server checked and, the first time, its data downloaded. */
   private async prepare(): Promise<void> {
     if (this.ready) return
-    const hello = await this.o.link.hello()
-    const mismatch = schemaMismatch(hello.schemaVersion, this.o.schemaVersion)
-    if (mismatch) throw new DeskRefused(mismatch)
-    if (this.o.demo !== null && hello.demo !== this.o.demo) {
-      throw new DeskRefused(
-        hello.demo
-          ? 'Сервер «Окно» работает с демонстрационными данными, а это окно — с настоящими. Подключите окно к серверу своей организации.'
-          : 'Это окно работает с демонстрационными данными, а сервер «Окно» — с настоящими. Обратитесь к администратору сервера.',
-      )
-    }
-    const knownId = await readState(this.o.local.knex, 'server_id')
-    const downloaded = await isDownloaded(this.o.local)
-    if (downloaded && knownId !== null && knownId !== hello.serverId) {
-      const unsent = (await outboxCounts(this.o.local.knex)).pending
-      if (unsent > 0) {
-        throw new DeskRefused(
-          `Окно связано с другим сервером отделения, и ${unsent} изменений ещё не отправлены туда. Подключите окно к прежнему серверу, чтобы отправить их, или обратитесь к администратору.`,
-        )
-      }
-    }
-    if (!downloaded || knownId !== hello.serverId) {
-      this.state = 'downloading'
-      const started = Date.now()
-      const { rows } = await initialDownload(this.o.local, this.o.link, (p) => (this.download = p), {
-        ...(this.o.backupPath ? { backupTo: this.o.backupPath } : {}),
-      })
+    const downloaded = await checkServer(this.o, {
+      started: () => (this.state = 'downloading'),
+      progress: (p) => (this.download = p),
+    })
+    if (downloaded) {
       this.download = null
       this.downloads++
-      this.o.log?.(`Первичная загрузка: ${rows} строк за ${Math.round((Date.now() - started) / 1000)} с`)
     }
     this.ready = true
-    this.wake?.()
+    this.pullLoop.wake()
   }
 
   /** The outbox through the server; the held-back changes' clerks named in the status. */
@@ -288,49 +229,6 @@ export class SyncWorker {
     } catch (err) {
       this.failed(err)
     }
-  }
-
-  /**
-   * The long poll: one pull after another while the worker runs, each answered at once when
-   * another desk changed something. Its own backoff after a failure; it waits for the first
-   * download before its first pull.
-   */
-  private async pullLoop(): Promise<void> {
-    let failures = 0
-    while (this.running) {
-      if (!this.ready || this.state === 'refused') {
-        await this.pause(failures > 0 ? backoffDelay(failures, this.policy()) : this.o.intervalMs)
-        continue
-      }
-      try {
-        const n = await pullBatch(
-          this.o.local,
-          this.o.link,
-          this.o.pullWaitMs ?? PULL_WAIT_MS,
-          this.o.refresh,
-        )
-        failures = 0
-        if (n > 0 && this.running) await this.succeeded(n)
-      } catch (err) {
-        if (!this.running) return
-        failures++
-        await this.exclusive(async () => this.failed(err))
-        await this.pause(backoffDelay(failures, this.policy()))
-      }
-    }
-  }
-
-  /** Waits `ms`, or less when the worker stops or becomes ready. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms)
-      const wake = (): void => done()
-      this.wake = wake
-      function done(): void {
-        clearTimeout(t)
-        resolve()
-      }
-    })
   }
 
   /**

@@ -7,9 +7,11 @@ export type SyncMode = 'standalone' | 'office'
  * standalone: no server. online: the last exchange with the server succeeded. offline: the
  * server cannot be reached (the worker retries with backoff). downloading: the first download of
  * the office's data is running. refused: the server refused the desk (revoked, schema or demo
- * mismatch, a changed certificate) or the desk must be enrolled; the message says what to do.
+ * mismatch, a changed certificate) or its credential cannot be opened; the message says what to
+ * do. unenrolled: a desk of the old direct mode, not connected to an okno-server yet (its outbox
+ * waits for the enrollment).
  */
-export type SyncState = 'standalone' | 'online' | 'offline' | 'downloading' | 'refused'
+export type SyncState = 'standalone' | 'online' | 'offline' | 'downloading' | 'refused' | 'unenrolled'
 
 export interface SyncServerView {
   /** https://host:port of the okno-server. */
@@ -36,6 +38,8 @@ export interface StoredSyncView {
 export interface SyncSettingsView extends StoredSyncView {
   /** False in browser mode: the credential is kept in an owner-only file, not the OS key store. */
   osKeyStore: boolean
+  /** The enrolled office's name as this store knows it (null before the first download). */
+  officeName: string | null
 }
 
 /** What the administrator compares before enrolling: the server's certificate and who it serves. */

@@ -68,11 +68,11 @@ describe('a desk in office mode', () => {
     const call = window()
     expect(await call.sync.status()).toMatchObject({
       mode: 'office',
-      state: 'refused',
+      state: 'unenrolled',
       lastError: LEGACY_MESSAGE,
       pending: 1,
     })
-    expect(call.sync.settings()).toMatchObject({ mode: 'office', enrolled: false, legacy: true })
+    expect(await call.sync.settings()).toMatchObject({ mode: 'office', enrolled: false, legacy: true })
     const accounts = await env.db.knex('accounts').count({ n: '*' })
 
     await enroll(call)
@@ -80,7 +80,24 @@ describe('a desk in office mode', () => {
     await expect.poll(async () => (await call.sync.status()).pending).toBe(0)
     expect(server.downloads).toBe(0)
     expect(await env.db.knex('accounts').count({ n: '*' })).toEqual(accounts)
-    expect(call.sync.settings()).toMatchObject({ legacy: false, enrolled: true })
+    expect(await call.sync.settings()).toMatchObject({ legacy: false, enrolled: true })
+    await call.sync.close()
+  })
+
+  it('names the enrolled office by its name in this store, with its code', async () => {
+    const office = (await env.db.knex('offices').orderBy('code').first('id', 'code', 'name')) as {
+      id: string
+      code: string
+      name: string
+    }
+    server.office = { id: office.id, code: office.code }
+    const call = window()
+    await enroll(call)
+    expect(await call.sync.settings()).toMatchObject({
+      enrolled: true,
+      officeName: office.name,
+      server: { officeCode: office.code, counterNumber: 3 },
+    })
     await call.sync.close()
   })
 
@@ -144,21 +161,66 @@ describe('a desk in office mode', () => {
     ).toMatchObject({ ok: true })
     // The typed password is kept in memory only: never in the settings.
     expect(JSON.stringify(env.settings.get())).not.toContain(clerk.password)
-    // A direct operation needs the server's session, which does not exist yet.
-    expect(
-      await dispatch(
-        'shifts:close',
-        { shiftId: '01900000-0000-7000-8000-000000000001', countedCashKopecks: 0 },
-        call,
-      ),
-    ).toMatchObject({
-      ok: false,
-    })
+    // A direct operation needs the server, which cannot be reached: the clerk is told so.
+    const close = { counted: '0' }
+    const refused = await dispatch('shifts:close', close, call)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    const message = (refused as { error: { message: string } }).error.message
+    expect(message).toMatch(
+      /^Нет связи с сервером «Окно»: закрытие смены выполняется только на сервере.*\(Сервер «Окно» не отвечает\.\)$/,
+    )
+    expect(message).not.toContain('вход')
+    expect(server.ops).toHaveLength(0)
     server.failure = null
     await call.sync.syncNow()
     await expect
       .poll(() => server.pushes.at(-1)?.sessions.some((t) => t.startsWith(`token-${clerk.id}`)))
       .toBe(true)
+    await call.sync.close()
+  })
+
+  it('runs a direct operation of a clerk signed in off line once the server answers, under the session signed in then', async () => {
+    const call = window()
+    await enroll(call)
+    const clerk = await addClerk(env.db, 'operator')
+    server.clerks.set(clerk.login, {
+      password: clerk.password,
+      clerk: { id: clerk.id, login: clerk.login, fullName: 'Оператор', role: 'operator' },
+    })
+    server.failure = new OfficeLinkError('NETWORK', 'Сервер «Окно» не отвечает.', true)
+    expect(
+      await dispatch('sessions:signIn', { login: clerk.login, password: clerk.password }, call),
+    ).toMatchObject({ ok: true })
+    server.failure = null
+    const close = { counted: '0' }
+    await dispatch('shifts:close', close, call)
+    expect(server.ops.map((o) => [o.name, o.token.startsWith(`token-${clerk.id}`)])).toEqual([
+      ['shifts.close', true],
+    ])
+    await call.sync.close()
+  })
+
+  it('says the server has not confirmed the sign-in only when the server answers and refused it', async () => {
+    const call = window()
+    await enroll(call)
+    const clerk = await addClerk(env.db, 'operator')
+    // The server knows another password (changed at another desk): the background sign-in fails.
+    server.clerks.set(clerk.login, {
+      password: 'Новый-пароль-на-сервере-1',
+      clerk: { id: clerk.id, login: clerk.login, fullName: 'Оператор', role: 'operator' },
+    })
+    server.failure = new OfficeLinkError('NETWORK', 'Сервер «Окно» не отвечает.', true)
+    expect(
+      await dispatch('sessions:signIn', { login: clerk.login, password: clerk.password }, call),
+    ).toMatchObject({ ok: true })
+    server.failure = null
+    const close = { counted: '0' }
+    const refused = await dispatch('shifts:close', close, call)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    expect((refused as { error: { message: string } }).error.message).toMatch(
+      /^Сервер «Окно» не подтвердил ваш вход .*закрытие смены выполняется только на сервере\. Выйдите и войдите снова/,
+    )
+    expect(server.ops).toHaveLength(0)
     await call.sync.close()
   })
 

@@ -1,6 +1,6 @@
 // The sync worker's backoff: doubling from the base on each failure, capped, with ±20 % jitter.
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../../src/main/sync/worker'
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../../src/main/sync/backoff'
 
 describe('backoffDelay', () => {
   it('doubles 1, 2, 4… seconds per failure up to the one-minute ceiling (no jitter at 0.5)', () => {

@@ -92,14 +92,31 @@ describe('the status line in the bar', () => {
   it('never exchanged yet: no time at all', () => {
     expect(barText(t, status({ state: 'downloading' }), at)).toBe('Загрузка данных…')
     expect(barText(t, status({ state: 'refused', pending: 1 }), at)).toBe(
-      'Схема не совпадает · 1 изменение ждёт отправки',
+      'Обмен остановлен · 1 изменение ждёт отправки',
+    )
+  })
+
+  it('a desk of the old direct mode says it is not connected to the server, not that a schema differs', () => {
+    const s = status({ state: 'unenrolled', pending: 3 })
+    expect(barText(t, s, at)).toBe('Не подключено к серверу «Окно» · 3 изменения ждут отправки')
+    expect(barLabel(t, s, at)).toBe(
+      'Обмен с сервером: Не подключено к серверу «Окно», 3 изменения ждут отправки',
     )
   })
 
   it('each state has its words', () => {
     expect(
-      (['standalone', 'online', 'offline', 'downloading', 'refused'] as const).map((s) => stateText(t, s)),
-    ).toEqual(['Автономный режим', 'В сети', 'Нет связи', 'Загрузка данных…', 'Схема не совпадает'])
+      (['standalone', 'online', 'offline', 'downloading', 'refused', 'unenrolled'] as const).map((s) =>
+        stateText(t, s),
+      ),
+    ).toEqual([
+      'Автономный режим',
+      'В сети',
+      'Нет связи',
+      'Загрузка данных…',
+      'Обмен остановлен',
+      'Не подключено к серверу «Окно»',
+    ])
   })
 })
 

@@ -22,6 +22,7 @@ const STANDALONE: SyncSettingsView = {
   server: null,
   intervalSeconds: 2,
   osKeyStore: true,
+  officeName: null,
 }
 
 const ENROLLED: SyncSettingsView = {
@@ -37,6 +38,7 @@ const ENROLLED: SyncSettingsView = {
   },
   intervalSeconds: 2,
   osKeyStore: true,
+  officeName: 'Балтийское отделение',
 }
 
 const STATUS = {
@@ -138,8 +140,9 @@ describe('SyncServerSettings', () => {
       code: 'abcd-efgh-jklm',
     })
     const enrolled = wrapper.get('[data-test="enrolled"]')
-    expect(enrolled.text()).toContain('BAL')
-    expect(enrolled.text()).toContain('3')
+    // The office by its Russian name, its code beside it; the counter.
+    expect(enrolled.text()).toMatch(/Отделение\s*Балтийское отделение \(код BAL\)/)
+    expect(enrolled.text()).toMatch(/Окно №\s*3/)
     expect(enrolled.text()).toContain('A0 A1 A2 A3')
     expect(wrapper.text()).toContain('Окно подключено к серверу «Окно».')
   })
@@ -185,6 +188,11 @@ describe('SyncServerSettings', () => {
     )
   })
 
+  it('shows the office’s code alone while the store does not know the office yet', async () => {
+    const wrapper = await mountAs('operator', { ...ENROLLED, officeName: null })
+    expect(wrapper.get('[data-test="enrolled"]').text()).toMatch(/Отделение\s*BAL\s*Окно №/)
+  })
+
   it('disconnects only after a confirmation', async () => {
     const wrapper = await mountAs('administrator', ENROLLED)
     bridge.answer('sync:disconnect', STANDALONE)
@@ -206,7 +214,7 @@ describe('SyncServerSettings', () => {
 
   it('shows an operator the enrolled desk without any control to change it', async () => {
     const wrapper = await mountAs('operator', ENROLLED)
-    expect(wrapper.get('[data-test="enrolled"]').text()).toContain('BAL')
+    expect(wrapper.get('[data-test="enrolled"]').text()).toContain('Балтийское отделение (код BAL)')
     expect(wrapper.findAll('button').map((b) => b.text())).not.toContain('Отключить')
   })
 })
