@@ -8,6 +8,7 @@ import { isTransient } from '../sync/errors'
 import { OknoError } from '../../shared/ipc/envelope'
 import { OFFICE_API_PREFIX, type OfficeErrorCode } from '../../shared/office/protocol'
 import { HttpError, sendError } from './http'
+import { chargesOfMonth } from './routes/charges'
 import { download } from './routes/download'
 import { enroll } from './routes/enroll'
 import { hello } from './routes/hello'
@@ -44,6 +45,7 @@ const ROUTES: Record<string, Route> = {
   'POST /push': push,
   'GET /pull': pull,
   'GET /download': download,
+  'GET /charges': chargesOfMonth,
 }
 
 const OPS_PREFIX = `${OFFICE_API_PREFIX}/ops/`
