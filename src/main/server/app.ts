@@ -35,6 +35,9 @@ const OKNO_TO_OFFICE: Partial<Record<OknoError['code'], OfficeErrorCode>> = {
   UNAVAILABLE: 'UNAVAILABLE',
 }
 
+/** A statement cancelled by the statement timeout, or a lock not granted: busy, not unreachable. */
+const CUT_SQLSTATES = new Set(['57014', '55P03'])
+
 type Route = (state: ServerState, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void
 
 const ROUTES: Record<string, Route> = {
@@ -83,10 +86,15 @@ function answerFailure(state: ServerState, req: IncomingMessage, res: ServerResp
     return
   }
   if (isTransient(err)) {
-    state.log(`База данных недоступна: ${loggableError(err).split('\n')[0]}`)
+    const waited = CUT_SQLSTATES.has((err as { code?: unknown }).code as string)
+    state.log(
+      `${waited ? 'Запрос к базе данных прерван' : 'База данных недоступна'}: ${loggableError(err).split('\n')[0]}`,
+    )
     sendError(res, {
       code: 'UNAVAILABLE',
-      message: 'Сервер «Окно» сейчас не может связаться с базой данных; обмен будет повторён.',
+      message: waited
+        ? 'База данных сервера «Окно» не успела ответить (тайм-аут запроса: занята другой операцией); обмен будет повторён.'
+        : 'Сервер «Окно» сейчас не может связаться с базой данных; обмен будет повторён.',
     })
     return
   }
