@@ -184,6 +184,25 @@ export class FakeOfficeServer {
         }
         await onLine({ kind: 'end', rows: n })
       },
+      chargesOfMonth: async (period, onLine) => {
+        this.check()
+        // The month's rows of the download's lines, as the server's GET /v1/charges picks them.
+        const charges = new Set<unknown>()
+        const month = this.rows.map((r) => {
+          const rows = r.rows.filter((row) =>
+            r.table === 'charge_lines' ? charges.has(row.charge_id) : row.period === period,
+          )
+          if (r.table === 'charges') for (const row of rows) charges.add(row.id)
+          return { ...r, rows: ['charge_runs', 'charges', 'charge_lines'].includes(r.table) ? rows : [] }
+        })
+        await onLine({ kind: 'head', cursor: this.log.length, serverId: this.serverId, counts: {} })
+        let n = 0
+        for (const r of month.filter((m) => m.rows.length > 0)) {
+          await onLine(r)
+          n += r.rows.length
+        }
+        await onLine({ kind: 'end', rows: n })
+      },
       op: async (name, input, token) => {
         this.check()
         this.ops.push({ name, input, token })

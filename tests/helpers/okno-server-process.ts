@@ -39,6 +39,8 @@ export interface StartOptions {
   /** Keep certificates here (the same identity across processes); a temp dir by default. */
   dataDir?: string
   port?: number
+  /** The server's PostgreSQL statement timeout (--statement-timeout-ms); its default otherwise. */
+  statementTimeoutMs?: number
 }
 
 export async function runCli(args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
@@ -107,6 +109,7 @@ export async function startServerProcess(
     `127.0.0.1:${port}`,
     '--data-dir',
     dataDir,
+    ...(options.statementTimeoutMs ? ['--statement-timeout-ms', String(options.statementTimeoutMs)] : []),
   ]
   let running = await launch(args(options.port ?? 0), log).catch(async (err: unknown) => {
     await office?.dispose()

@@ -8,6 +8,7 @@ import { isTransient } from '../sync/errors'
 import { OknoError } from '../../shared/ipc/envelope'
 import { OFFICE_API_PREFIX, type OfficeErrorCode } from '../../shared/office/protocol'
 import { HttpError, sendError } from './http'
+import { chargesOfMonth } from './routes/charges'
 import { download } from './routes/download'
 import { enroll } from './routes/enroll'
 import { hello } from './routes/hello'
@@ -34,6 +35,9 @@ const OKNO_TO_OFFICE: Partial<Record<OknoError['code'], OfficeErrorCode>> = {
   UNAVAILABLE: 'UNAVAILABLE',
 }
 
+/** A statement cancelled by the statement timeout, or a lock not granted: busy, not unreachable. */
+const CUT_SQLSTATES = new Set(['57014', '55P03'])
+
 type Route = (state: ServerState, req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void
 
 const ROUTES: Record<string, Route> = {
@@ -44,6 +48,7 @@ const ROUTES: Record<string, Route> = {
   'POST /push': push,
   'GET /pull': pull,
   'GET /download': download,
+  'GET /charges': chargesOfMonth,
 }
 
 const OPS_PREFIX = `${OFFICE_API_PREFIX}/ops/`
@@ -81,10 +86,15 @@ function answerFailure(state: ServerState, req: IncomingMessage, res: ServerResp
     return
   }
   if (isTransient(err)) {
-    state.log(`База данных недоступна: ${loggableError(err).split('\n')[0]}`)
+    const waited = CUT_SQLSTATES.has((err as { code?: unknown }).code as string)
+    state.log(
+      `${waited ? 'Запрос к базе данных прерван' : 'База данных недоступна'}: ${loggableError(err).split('\n')[0]}`,
+    )
     sendError(res, {
       code: 'UNAVAILABLE',
-      message: 'Сервер «Окно» сейчас не может связаться с базой данных; обмен будет повторён.',
+      message: waited
+        ? 'База данных сервера «Окно» не успела ответить (тайм-аут запроса: занята другой операцией); обмен будет повторён.'
+        : 'Сервер «Окно» сейчас не может связаться с базой данных; обмен будет повторён.',
     })
     return
   }

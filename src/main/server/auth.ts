@@ -9,7 +9,7 @@ import type { DeskIdentity, SessionClerk } from './policy'
 import { sameHash, sha256Hex } from './secrets'
 import type { ServerState } from './state'
 
-/** A desk's last contact is written at most this often. */
+/** A desk's last contact and a session's last use are written at most this often. */
 const SEEN_EVERY_MS = 60_000
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -65,7 +65,7 @@ export async function authenticateDesk(state: ServerState, req: IncomingMessage)
   const matches = sameHash(sha256Hex(credential.secret), stored)
   if (!row || !matches) throw new HttpError('UNAUTHENTICATED', UNKNOWN_DESK)
   if (row.revoked_at) throw new HttpError('DESK_REVOKED', DESK_REVOKED_MESSAGE)
-  markSeen(state, row.id)
+  markSeen(state, 'server_desks', 'id', row.id)
   return {
     deskId: row.id,
     workstationId: row.workstation_id,
@@ -75,16 +75,31 @@ export async function authenticateDesk(state: ServerState, req: IncomingMessage)
   }
 }
 
-function markSeen(state: ServerState, deskId: string): void {
+/**
+ * Writes `now` into `table`'s last_seen_at of `id` unless this process wrote it less than a minute
+ * ago: a desk's last contact and a session's last use, without a write per request.
+ */
+function markSeen(
+  state: ServerState,
+  table: 'server_desks' | 'server_sessions',
+  key: string,
+  value: string,
+): void {
   const now = state.clock.now()
-  const before = lastSeen.get(deskId)
+  const seen = `${table}:${value}`
+  const before = lastSeen.get(seen)
   if (before !== undefined && now.getTime() - before < SEEN_EVERY_MS) return
-  lastSeen.set(deskId, now.getTime())
+  lastSeen.set(seen, now.getTime())
   state.db
-    .knex('server_desks')
-    .where({ id: deskId })
+    .knex(table)
+    .where({ [key]: value })
     .update({ last_seen_at: now.toISOString() })
-    .catch(() => lastSeen.delete(deskId))
+    .catch(() => lastSeen.delete(seen))
+}
+
+/** The sessions a request used were seen now (at most one write a minute per session). */
+export function markSessionsSeen(state: ServerState, clerks: Iterable<{ tokenHash: string }>): void {
+  for (const clerk of clerks) markSeen(state, 'server_sessions', 'token_hash', clerk.tokenHash)
 }
 
 export interface SessionRow extends SessionClerk {
@@ -146,5 +161,6 @@ export async function authenticateClerk(
       'Вход сотрудника на сервере «Окно» завершён или не выполнен: войдите в систему заново.',
     )
   }
+  markSessionsSeen(state, [clerk])
   return clerk
 }

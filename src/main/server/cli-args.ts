@@ -12,6 +12,7 @@ export const HELP = 'Справка: npm run server'
 export const USAGE = [
   'Использование: npm run server -- КОМАНДА [параметры]',
   '  serve --pg URL --listen АДРЕС:ПОРТ [--data-dir ПАПКА] [--cert ФАЙЛ --key ФАЙЛ] [--host-name ИМЯ]…',
+  '        [--statement-timeout-ms 30000]',
   '  migrate --pg URL_ВЛАДЕЛЬЦА [--grant-to РОЛЬ]',
   '  enroll --pg URL --office КОД --counter N [--minutes 15]',
   '  desks --pg URL',
@@ -30,6 +31,7 @@ const OPTIONS = {
   cert: { type: 'string' },
   key: { type: 'string' },
   'host-name': { type: 'string', multiple: true },
+  'statement-timeout-ms': { type: 'string' },
   'grant-to': { type: 'string' },
   office: { type: 'string' },
   counter: { type: 'string' },
@@ -51,6 +53,7 @@ const configSchema = z
     cert: z.string(),
     key: z.string(),
     'host-name': z.union([z.string(), z.array(z.string())]),
+    'statement-timeout-ms': z.union([z.string(), z.number()]),
     'grant-to': z.string(),
     office: z.string(),
     counter: z.union([z.string(), z.number()]),

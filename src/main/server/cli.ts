@@ -7,7 +7,7 @@ import { ScramOnlyClient } from '../db/pg-scram-client'
 import { openDb, type Db } from '../db/connection'
 import { DEFAULT_HISTORY_MONTHS } from '../demo/generator'
 import { describeServerError } from '../sync/errors'
-import { SERVER_CONNECT_TIMEOUT_MS } from '../sync/server'
+import { SERVER_CONNECT_TIMEOUT_MS, SERVER_STATEMENT_TIMEOUT_MS } from '../sync/server'
 import { createEnrollment, demo, listDesks, listRefusals, migrate, revokeDesk } from './admin'
 import {
   checkPgUrl,
@@ -87,6 +87,13 @@ async function main(argv: string[]): Promise<void> {
         ...(options.cert ? { cert: options.cert } : {}),
         ...(options.key ? { key: options.key } : {}),
         hostNames: options['host-name'] ?? [],
+        statementTimeoutMs: integer(
+          'statement-timeout-ms',
+          options['statement-timeout-ms'],
+          100,
+          3_600_000,
+          SERVER_STATEMENT_TIMEOUT_MS,
+        ),
       })
       return
     }

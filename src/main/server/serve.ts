@@ -11,7 +11,7 @@ import { findOrganisation } from '../db/repositories/organisation'
 import { ensureServerId } from '../db/repositories/sync-state'
 import { createPassportVault, unavailableVault } from '../security/passport-vault'
 import { systemClock } from '../services/core/context'
-import { SERVER_CONNECT_TIMEOUT_MS, SERVER_STATEMENT_TIMEOUT_MS } from '../sync/server'
+import { SERVER_CONNECT_TIMEOUT_MS } from '../sync/server'
 import { createApp } from './app'
 import { CliError, shownUrl } from './cli-args'
 import { ChangeNotifier } from './notifier'
@@ -26,6 +26,8 @@ export interface ServeOptions {
   cert?: string
   key?: string
   hostNames: string[]
+  /** PostgreSQL cancels a statement running longer (a stuck lock): the desk is answered 503. */
+  statementTimeoutMs: number
 }
 
 const log = (line: string): void => console.log(`${new Date().toISOString()} ${line}`)
@@ -42,7 +44,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const db = openDb({
     client: 'pg',
     connectionString: options.pgUrl,
-    statementTimeoutMs: SERVER_STATEMENT_TIMEOUT_MS,
+    statementTimeoutMs: options.statementTimeoutMs,
     connectTimeoutMs: SERVER_CONNECT_TIMEOUT_MS,
     scramOnly: true,
   })

@@ -1,51 +1,26 @@
-// A month's charges refresh on a desk over the office link: the link has no route for one month,
-// so the desk reads the office's download stream and keeps only that month's charge runs, charges
-// and their lines, written under the desk's own columns inside the pull's transaction. A charge
-// run happens once a month, so reading the stream once per run is an acceptable price for never
-// keeping stale charges.
+// A month's charges refresh on a desk over the office link: the server streams that month's charge
+// runs, charges and their lines (GET /v1/charges), written under the desk's own columns inside the
+// pull's transaction after the desk's copy of the month is dropped.
 import type { Knex } from 'knex'
 import { localColumns } from '../db/repositories/table-columns'
 import type { ChargesRefresh } from './apply'
 import { writePage } from './copy'
 import type { OfficeLink } from './link/types'
+import { dropMonth, MONTH_TABLES } from './refresh'
 import { syncTable } from './tables'
 
-type Row = Record<string, unknown>
+const MONTH = new Set<string>(MONTH_TABLES.map((t) => t.name))
 
 export function refreshOverLink(link: OfficeLink): ChargesRefresh {
   return async (trx: Knex.Transaction, period: string) => {
-    await trx('charge_lines')
-      .whereIn('charge_id', (q) => void q.select('id').from('charges').where({ period }))
-      .delete()
-    await trx('charges').where({ period }).delete()
-    await trx('charge_runs').where({ period }).delete()
-    const charges = new Set<string>()
+    await dropMonth(trx, period)
     const columns = new Map<string, string[]>()
-    const write = async (name: string, rows: Row[]): Promise<void> => {
-      if (rows.length === 0) return
-      const table = syncTable(name)
-      const own = columns.get(name) ?? (await localColumns(trx, name))
-      columns.set(name, own)
-      await writePage(trx, table, rows, own)
-    }
-    await link.download(async (line) => {
-      if (line.kind !== 'rows') return
-      if (line.table === 'charge_runs')
-        await write(
-          'charge_runs',
-          line.rows.filter((r) => r.period === period),
-        )
-      if (line.table === 'charges') {
-        const month = line.rows.filter((r) => r.period === period)
-        for (const r of month) charges.add(String(r.id))
-        await write('charges', month)
-      }
-      if (line.table === 'charge_lines') {
-        await write(
-          'charge_lines',
-          line.rows.filter((r) => charges.has(String(r.charge_id))),
-        )
-      }
+    await link.chargesOfMonth(period, async (line) => {
+      // Only the month's tables, under names the desk knows: anything else the server sent is dropped.
+      if (line.kind !== 'rows' || !MONTH.has(line.table) || line.rows.length === 0) return
+      const own = columns.get(line.table) ?? (await localColumns(trx, line.table))
+      columns.set(line.table, own)
+      await writePage(trx, syncTable(line.table), line.rows, own)
     })
   }
 }

@@ -8,15 +8,24 @@ import { localColumns } from '../db/repositories/table-columns'
 import { keyPages, writePage } from './copy'
 import { syncTable } from './tables'
 
-async function copyWhere(
-  source: Knex,
-  trx: Knex.Transaction,
-  table: string,
-  where: (q: Knex.QueryBuilder) => void,
-): Promise<void> {
-  const shared = syncTable(table)
-  for await (const rows of keyPages(source, shared, where)) {
-    await writePage(trx, shared, rows, await localColumns(trx, shared.name))
+/** The tables of a month's charges, in the order they are copied, each with its month's rows. */
+export const MONTH_TABLES: ReadonlyArray<{
+  name: 'charge_runs' | 'charges' | 'charge_lines'
+  where: (period: string) => (q: Knex.QueryBuilder) => void
+}> = [
+  { name: 'charge_runs', where: (period) => (q) => void q.where({ period }) },
+  { name: 'charges', where: (period) => (q) => void q.where({ period }) },
+  {
+    name: 'charge_lines',
+    where: (period) => (q) =>
+      void q.whereIn('charge_id', (s) => void s.select('id').from('charges').where({ period })),
+  },
+]
+
+/** Deletes the desk's charges (their lines and runs) of `period`: the server's copy replaces them. */
+export async function dropMonth(trx: Knex.Transaction, period: string): Promise<void> {
+  for (const table of [...MONTH_TABLES].reverse()) {
+    await trx(table.name).where(table.where(period)).delete()
   }
 }
 
@@ -26,17 +35,11 @@ export async function applyChargesRefresh(
   source: Knex,
   period: string,
 ): Promise<void> {
-  await trx('charge_lines')
-    .whereIn('charge_id', (q) => void q.select('id').from('charges').where({ period }))
-    .delete()
-  await trx('charges').where({ period }).delete()
-  await trx('charge_runs').where({ period }).delete()
-  await copyWhere(source, trx, 'charge_runs', (q) => void q.where({ period }))
-  await copyWhere(source, trx, 'charges', (q) => void q.where({ period }))
-  await copyWhere(
-    source,
-    trx,
-    'charge_lines',
-    (q) => void q.whereIn('charge_id', (s) => void s.select('id').from('charges').where({ period })),
-  )
+  await dropMonth(trx, period)
+  for (const table of MONTH_TABLES) {
+    const shared = syncTable(table.name)
+    for await (const rows of keyPages(source, shared, table.where(period))) {
+      await writePage(trx, shared, rows, await localColumns(trx, shared.name))
+    }
+  }
 }

@@ -11,6 +11,9 @@
 //   GET    /v1/pull?after=N&limit=L&wait=MS desk      → PullResult (long poll: waits up to MS
 //                                                       for a change after N when there is none)
 //   GET    /v1/download                   desk        → NDJSON stream of DownloadLine
+//   GET    /v1/charges?period=YYYY-MM     desk        → NDJSON stream of DownloadLine: that
+//                                                       month's charge_runs, charges, charge_lines
+//                                                       (a desk's «charges refresh» of the month)
 //   POST   /v1/ops/<name>                 desk+clerk  the channel's input → its output
 //
 // Desk auth: `Authorization: Desk <deskId>.<secret>`. Clerk: `X-Okno-Session: <token>`.
@@ -156,7 +159,7 @@ export interface PullResult {
   last: number
 }
 
-/** One line of the first download's NDJSON stream, in this order: head, pages, end. */
+/** One line of the first download's (or a month's charges') NDJSON stream: head, pages, end. */
 export type DownloadLine =
   | { kind: 'head'; cursor: number; serverId: string; counts: Record<string, number> }
   | { kind: 'rows'; table: string; rows: Array<Record<string, unknown>> }

@@ -1,7 +1,7 @@
 // Enrollment and the desk credential against a real okno-server over real TLS: a right code gives
 // a working credential; wrong, reused and expired codes are refused with which one it is; a pinned
 // fingerprint that changed is refused before anything is sent; a revoked desk and a forged
-// credential are refused.
+// credential are refused; a revoked desk enrolled again gets a new desk id.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { sha256Hex } from '../../../src/main/server/secrets'
 import { enrollDesk, openOfficeLink, probeServer } from '../../../src/main/sync/link/https-link'
@@ -130,6 +130,39 @@ describeWithServer('okno-server: enrollment and the desk credential', () => {
       expect(desks.stdout).toMatch(new RegExp(`${enrolled.deskId}.*отключено`))
     } finally {
       await Promise.all([link.close(), forgedSecret.close(), forgedDesk.close()])
+    }
+  })
+
+  it('a revoked desk enrolled again is a new desk; the revoked row stays revoked', async () => {
+    const target = { url: server.url, fingerprint: server.fingerprint }
+    const first = await enrolledDesk(server, place)
+    const again = enrollRequest(await server.enroll(place.officeCode, place.counter), {
+      workstationId: first.workstationId,
+    })
+    // Not while it is enrolled: the administrator revokes it first.
+    await expectLinkError(enrollDesk(target, again), 'CONFLICT', /уже подключено/)
+    await runCli(['revoke', '--pg', server.pgUrl, first.enrolled.deskId])
+    const retry = enrollRequest(await server.enroll(place.officeCode, place.counter), {
+      workstationId: first.workstationId,
+    })
+    const second = await enrollDesk(target, retry)
+    const link = openOfficeLink(target, { deskId: second.deskId, secret: second.secret })
+    try {
+      expect(second.deskId).not.toBe(first.enrolled.deskId)
+      const rows = (await server.office?.server
+        .knex('server_desks')
+        .where({ workstation_id: first.workstationId })
+        .select('id', 'revoked_at')) as Array<{ id: string; revoked_at: string | null }>
+      expect(new Map(rows.map((r) => [r.id, r.revoked_at !== null]))).toEqual(
+        new Map([
+          [first.enrolled.deskId, true],
+          [second.deskId, false],
+        ]),
+      )
+      expect((await link.pull(0, 1, 0)).last).toBeGreaterThanOrEqual(0)
+      await expectLinkError(first.link.pull(0, 1, 0), 'DESK_REVOKED', /отключено от сервера администратором/)
+    } finally {
+      await Promise.all([link.close(), first.link.close()])
     }
   })
 

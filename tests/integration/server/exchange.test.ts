@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { request } from 'node:https'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { sha256Hex } from '../../../src/main/server/secrets'
 import { PinnedAgent } from '../../../src/main/sync/link/pinned-agent'
 import type { DownloadLine } from '../../../src/shared/office/protocol'
 import { MAX_BODY_BYTES } from '../../../src/shared/office/protocol'
@@ -75,6 +76,27 @@ describeWithServer('okno-server: sign-in, push, pull and download', () => {
     }
     await expectLinkError(a.link.signIn(clerk.login, 'неверный-пароль'), 'LOCKED', /Вход заблокирован/)
     await expectLinkError(b2.link.signIn(clerk.login, clerk.password), 'LOCKED', /Вход заблокирован/)
+  })
+
+  it('a session used by a push or an operation has its last use written (a desk’s last contact too)', async () => {
+    const clerk = await addClerk(one.office!.server, 'operator')
+    const session = await a.link.signIn(clerk.login, clerk.password)
+    const db = one.office!.server.knex
+    const seen = async (): Promise<string> =>
+      (
+        (await db('server_sessions')
+          .where({ token_hash: sha256Hex(session.token) })
+          .first('last_seen_at')) as {
+          last_seen_at: string
+        }
+      ).last_seen_at
+    const signedInAt = await seen()
+    await a.link.push({ changes: [], sessions: [session.token] })
+    await expect.poll(seen, { timeout: 20_000 }).not.toBe(signedInAt)
+    const deskSeen = (await db('server_desks').where({ id: a.enrolled.deskId }).first('last_seen_at')) as {
+      last_seen_at: string | null
+    }
+    expect(deskSeen.last_seen_at).not.toBeNull()
   })
 
   it('a change pushed at desk A wakes long polls on this server and on a second server before their wait runs out', async () => {

@@ -8,6 +8,7 @@ import { syncSchema } from './006_sync'
 import { passportMaskSchema } from './007_passport_mask'
 import { paymentLimitsSchema } from './008_payment_limits'
 import { officeServerSchema } from './009_office_server'
+import { deskReenrollmentSchema } from './010_desk_reenrollment'
 import type { Migration } from './types'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   passportMaskSchema,
   paymentLimitsSchema,
   officeServerSchema,
+  deskReenrollmentSchema,
 ]

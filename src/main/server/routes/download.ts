@@ -12,11 +12,13 @@ import { blankRow } from '../redact'
 import type { ServerState } from '../state'
 
 /** Rows per line: a line stays a few MB whatever the table (the desk refuses lines over 16 MiB). */
-const ROWS_PER_LINE = 2_000
+export const ROWS_PER_LINE = 2_000
 
-class DeskGone extends Error {}
+/** The desk closed the stream: the route stops reading and logs it, nothing more. */
+export class DeskGone extends Error {}
 
-async function writeLine(res: ServerResponse, line: DownloadLine): Promise<void> {
+/** One NDJSON line, waiting for 'drain' so a slow desk holds the server's memory to a page. */
+export async function writeLine(res: ServerResponse, line: DownloadLine): Promise<void> {
   if (res.destroyed) throw new DeskGone()
   if (res.write(`${JSON.stringify(line)}\n`)) return
   await Promise.race([once(res, 'drain'), once(res, 'close')])

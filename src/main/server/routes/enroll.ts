@@ -51,15 +51,21 @@ export async function enroll(state: ServerState, req: IncomingMessage, res: Serv
       throw new HttpError('ENROLL_REFUSED', `Этот код подключения уже использован. ${ASK_NEW_CODE}`)
     if (code.expires_at <= now)
       throw new HttpError('ENROLL_REFUSED', `Срок действия кода подключения истёк. ${ASK_NEW_CODE}`)
-    const bound = (await trx('server_desks').where({ workstation_id: body.workstationId }).first()) as
-      { id: string; revoked_at: string | null } | undefined
-    if (bound && !bound.revoked_at) {
+    const bound = (await trx('server_desks')
+      .where({ workstation_id: body.workstationId })
+      .whereNull('revoked_at')
+      .first('id')) as { id: string } | undefined
+    if (bound) {
       throw new HttpError(
         'CONFLICT',
         `Это рабочее место уже подключено к серверу (номер ${bound.id}). Чтобы подключить его заново, администратор сначала отключает его: npm run server -- revoke ${bound.id}.`,
       )
     }
-    const desk = {
+    // A revoked desk enrolled again is a new desk: its old row stays revoked, with its history.
+    const deskId = state.newId()
+    await trx('server_desks').insert({
+      id: deskId,
+      workstation_id: body.workstationId,
       office_id: code.office_id,
       counter_id: code.counter_id,
       name: body.name,
@@ -67,11 +73,7 @@ export async function enroll(state: ServerState, req: IncomingMessage, res: Serv
       created_at: now,
       last_seen_at: now,
       revoked_at: null,
-    }
-    // A revoked desk enrolled again keeps its row (its sessions refer to it) with a new secret.
-    const deskId = bound?.id ?? state.newId()
-    if (bound) await trx('server_desks').where({ id: bound.id }).update(desk)
-    else await trx('server_desks').insert({ id: deskId, workstation_id: body.workstationId, ...desk })
+    })
     await trx('server_enrollments').where({ id: code.id }).update({ used_at: now, desk_id: deskId })
     const place = (await trx('counters as c')
       .join('offices as o', 'o.id', 'c.office_id')

@@ -10,7 +10,7 @@ import { applyChanges } from '../../sync/apply'
 import { isTransient } from '../../sync/errors'
 import type { Change } from '../../../shared/domain/sync'
 import { pushRequestSchema, type PushResult } from '../../../shared/office/protocol'
-import { authenticateDesk, sessionClerks } from '../auth'
+import { authenticateDesk, markSessionsSeen, sessionClerks, type SessionRow } from '../auth'
 import { readJson, sendData } from '../http'
 import { notifyChanges } from '../notifier'
 import { checkChanges, type DeskIdentity } from '../policy'
@@ -46,7 +46,7 @@ async function pushOnce(
   changes: readonly Change[],
   tokens: readonly string[],
   oneByOne: boolean,
-): Promise<{ result: PushResult; applied: number; refusals: Refusal[] }> {
+): Promise<{ result: PushResult; applied: number; refusals: Refusal[]; seen: SessionRow[] }> {
   return state.db.knex.transaction(async (trx) => {
     await lockChangeLog(trx)
     const clerks = await sessionClerks(trx, desk, tokens)
@@ -98,6 +98,7 @@ async function pushOnce(
     }
     const refusedIds = new Set(refusals.map((r) => r.change.id))
     return {
+      seen: [...clerks.values()],
       applied: applied.length,
       refusals,
       result: {
@@ -120,6 +121,7 @@ export async function push(state: ServerState, req: IncomingMessage, res: Server
     if (isTransient(err)) throw err
     outcome = await pushOnce(state, desk, changes, body.sessions, true)
   }
+  markSessionsSeen(state, outcome.seen)
   if (outcome.applied > 0) await notifyChanges(state.db.knex)
   if (outcome.refusals.length > 0) {
     state.log(

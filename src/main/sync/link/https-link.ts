@@ -32,6 +32,12 @@ const PULL_MARGIN_MS = 30_000
 /** The first download may stream for long; it ends only if the server goes silent this long. */
 const DOWNLOAD_IDLE_MS = 120_000
 
+const FIRST_DOWNLOAD = { start: 'первую загрузку', broken: 'Первая загрузка прервалась' }
+const MONTH_CHARGES = {
+  start: 'передачу начислений за месяц',
+  broken: 'Передача начислений за месяц прервалась',
+}
+
 const path = (p: string): string => `${OFFICE_API_PREFIX}${p}`
 
 function base(url: string): string {
@@ -64,6 +70,55 @@ export function openOfficeLink(target: LinkTarget, credential: DeskCredential): 
       ...(body === undefined ? {} : { body }),
       timeoutMs,
     })
+  /** An NDJSON stream of DownloadLine read to its 'end' line; `what` names it in the messages. */
+  const stream = async (
+    p: string,
+    what: { start: string; broken: string },
+    onLine: (line: DownloadLine) => Promise<void>,
+  ): Promise<void> => {
+    const res = await open(agent, url, {
+      method: 'GET',
+      path: path(p),
+      headers: { ...desk, accept: 'application/x-ndjson' },
+      timeoutMs: 24 * 60 * 60_000,
+    })
+    if (res.statusCode !== 200) {
+      unwrap(await readText(res, url), res.statusCode ?? 0)
+      throw new OfficeLinkError(
+        'BAD_ANSWER',
+        `Сервер «Окно» не начал ${what.start}: обмен будет повторён.`,
+        true,
+      )
+    }
+    res.setTimeout(DOWNLOAD_IDLE_MS, () =>
+      res.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })),
+    )
+    let ended = false
+    try {
+      for await (const text of readLines(res)) {
+        const line = JSON.parse(text) as DownloadLine
+        await onLine(line)
+        if (line.kind === 'end') ended = true
+      }
+    } catch (err) {
+      if (err instanceof OfficeLinkError) throw err
+      if (err instanceof SyntaxError) {
+        throw new OfficeLinkError(
+          'BAD_ANSWER',
+          `Сервер «Окно» прислал повреждённую строку (${what.start}): обмен будет повторён.`,
+          true,
+        )
+      }
+      throw linkError(err, url)
+    }
+    if (!ended) {
+      throw new OfficeLinkError(
+        'NETWORK',
+        `${what.broken}: связь с сервером «Окно» потеряна; обмен будет повторён.`,
+        true,
+      )
+    }
+  }
   return {
     hello: () => call<Hello>('GET', '/hello'),
     signIn: (login, password) => call<SignedIn>('POST', '/sessions', { login, password }),
@@ -76,50 +131,9 @@ export function openOfficeLink(target: LinkTarget, credential: DeskCredential): 
       const query = new URLSearchParams({ after: String(after), limit: String(limit), wait: String(wait) })
       return call<PullResult>('GET', `/pull?${query.toString()}`, undefined, {}, wait + PULL_MARGIN_MS)
     },
-    download: async (onLine: (line: DownloadLine) => Promise<void>) => {
-      const res = await open(agent, url, {
-        method: 'GET',
-        path: path('/download'),
-        headers: { ...desk, accept: 'application/x-ndjson' },
-        timeoutMs: 24 * 60 * 60_000,
-      })
-      if (res.statusCode !== 200) {
-        unwrap(await readText(res, url), res.statusCode ?? 0)
-        throw new OfficeLinkError(
-          'BAD_ANSWER',
-          'Сервер «Окно» не начал загрузку: обмен будет повторён.',
-          true,
-        )
-      }
-      res.setTimeout(DOWNLOAD_IDLE_MS, () =>
-        res.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })),
-      )
-      let ended = false
-      try {
-        for await (const text of readLines(res)) {
-          const line = JSON.parse(text) as DownloadLine
-          await onLine(line)
-          if (line.kind === 'end') ended = true
-        }
-      } catch (err) {
-        if (err instanceof OfficeLinkError) throw err
-        if (err instanceof SyntaxError) {
-          throw new OfficeLinkError(
-            'BAD_ANSWER',
-            'Сервер «Окно» прислал повреждённую строку загрузки: загрузка будет повторена.',
-            true,
-          )
-        }
-        throw linkError(err, url)
-      }
-      if (!ended) {
-        throw new OfficeLinkError(
-          'NETWORK',
-          'Первая загрузка прервалась: связь с сервером «Окно» потеряна; загрузка будет повторена.',
-          true,
-        )
-      }
-    },
+    download: (onLine) => stream('/download', FIRST_DOWNLOAD, onLine),
+    chargesOfMonth: (period, onLine) =>
+      stream(`/charges?${new URLSearchParams({ period }).toString()}`, MONTH_CHARGES, onLine),
     op: (name: OfficeOp, input: unknown, token: string) =>
       call<unknown>('POST', `/ops/${name}`, input, { [SESSION_HEADER]: token }),
     close: async () => {

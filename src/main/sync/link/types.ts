@@ -42,6 +42,8 @@ export interface OfficeLink {
   pull(after: number, limit: number, waitMs: number): Promise<PullResult>
   /** Streams the first download; `onLine` is awaited before the next line is read (backpressure). */
   download(onLine: (line: DownloadLine) => Promise<void>): Promise<void>
+  /** Streams one month's charge runs, charges and charge lines (GET /v1/charges), like download. */
+  chargesOfMonth(period: string, onLine: (line: DownloadLine) => Promise<void>): Promise<void>
   op(name: OfficeOp, input: unknown, token: string): Promise<unknown>
   close(): Promise<void>
 }
