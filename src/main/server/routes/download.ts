@@ -21,7 +21,16 @@ export class DeskGone extends Error {}
 export async function writeLine(res: ServerResponse, line: DownloadLine): Promise<void> {
   if (res.destroyed) throw new DeskGone()
   if (res.write(`${JSON.stringify(line)}\n`)) return
-  await Promise.race([once(res, 'drain'), once(res, 'close')])
+  // The listener of the event that did not come is taken off: a download waits thousands of times.
+  const settled = new AbortController()
+  try {
+    await Promise.race([
+      once(res, 'drain', { signal: settled.signal }),
+      once(res, 'close', { signal: settled.signal }),
+    ])
+  } finally {
+    settled.abort()
+  }
   if (res.destroyed) throw new DeskGone()
 }
 
