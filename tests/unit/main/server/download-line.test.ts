@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { writeLine } from '../../../../src/main/server/routes/download'
+import { writeLine } from '../../../../src/main/server/routes/snapshot-stream'
 
 /** A desk that reads one chunk at a time, when told to. */
 function slowDesk(): { res: Writable; readOne: () => void } {
