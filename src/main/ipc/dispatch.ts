@@ -79,12 +79,21 @@ export async function dispatch(
   try {
     await checkAccess(spec.access, call)
     const handler = handlers[channel] as (input: unknown, call: CallContext) => unknown
-    // The changes this call leaves for the office server carry its clerk (DESIGN.md «office server»).
-    const acting: CallContext = { ...call, ctx: { ...call.ctx, actorId: call.session.clerk?.id ?? null } }
+    // The changes this call leaves for the office server carry its clerk (DESIGN.md «office server»),
+    // and go to the server as soon as the call is done — only when it recorded some: a search
+    // typed letter by letter must not send the sync worker out, nor cut its backoff short.
+    let recorded = false
+    const acting: CallContext = {
+      ...call,
+      ctx: {
+        ...call.ctx,
+        actorId: call.session.clerk?.id ?? null,
+        changesRecorded: () => void (recorded = true),
+      },
+    }
     const data = (await handler(parsed.data, acting)) ?? null
     if (channel === 'sessions:signIn') call.session.generation = call.sync.generation()
-    // What the call wrote goes to the office server now, not at the next interval (office mode).
-    if (!channel.startsWith('sync:')) call.sync.nudge()
+    if (recorded) call.sync.nudge()
     return { ok: true, data }
   } catch (err) {
     if (err instanceof OknoError) return { ok: false, error: err.toData() }

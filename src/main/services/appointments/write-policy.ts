@@ -2,16 +2,16 @@
 // operations (the last seat is decided there); a desk only marks a visit (arrived, served, no
 // show, cancelled) and frees its seats; the settings of the schedule only an administrator edits.
 import {
-  actorOf,
-  actorWithRole,
-  knownColumns,
-  onlyFields,
   type OpCheck,
   type PolicyBatch,
   type PolicyChange,
   type Refusal,
   type TablePolicies,
   type TablePolicy,
+  actorOf,
+  actorWithRole,
+  knownColumns,
+  updatedBy,
 } from '../core/policy-kit'
 
 const BOOKING = 'Запись на приём и перенос записи выполняются только на сервере, чтобы учесть все окна.'
@@ -20,14 +20,13 @@ const BOOKING = 'Запись на приём и перенос записи в�
 const MARKS = ['cancelled', 'arrived', 'served', 'no_show']
 
 async function appointmentUpdate(change: PolicyChange, batch: PolicyBatch): Promise<Refusal> {
-  const actor = actorOf(change, batch)
-  if (typeof actor === 'string') return actor
-  const refusal = onlyFields(
+  const actor = updatedBy(
     change,
+    batch,
     ['status', 'cancel_reason', 'updated_at'],
     'Запись на приём с окна меняется только отметкой: пришёл, принят, не пришёл или отменена.',
   )
-  if (refusal) return refusal
+  if (typeof actor === 'string') return actor
   if ('status' in change.row && !MARKS.includes(String(change.row.status))) {
     return 'Такой отметки записи на приём нет: пришёл, принят, не пришёл или отменена.'
   }

@@ -2,15 +2,15 @@
 // supersedes the older) and replaces meters; tariffs, norms, services, the charge run and its
 // charges, and opening balances change only by the server's operations.
 import {
-  actorOf,
-  knownColumns,
-  onlyFields,
-  serverOnly,
-  signedBy,
   type PolicyBatch,
   type PolicyChange,
   type Refusal,
   type TablePolicies,
+  actorOf,
+  knownColumns,
+  serverOnly,
+  signedBy,
+  updatedBy,
 } from '../core/policy-kit'
 
 async function readingInsert(change: PolicyChange, batch: PolicyBatch): Promise<Refusal> {
@@ -29,14 +29,13 @@ async function readingInsert(change: PolicyChange, batch: PolicyBatch): Promise<
 async function readingUpdate(change: PolicyChange, batch: PolicyBatch): Promise<Refusal> {
   // Readings only add up; the one change a desk makes is the older reading of a period marked
   // superseded by the newer one taken the same period (it arrives right after this change).
-  const actor = actorOf(change, batch)
-  if (typeof actor === 'string') return actor
-  const refusal = onlyFields(
+  const actor = updatedBy(
     change,
+    batch,
     ['status', 'superseded_by'],
     'Показание изменить нельзя: обмен с окна лишь отмечает прежнее показание заменённым новым.',
   )
-  if (refusal) return refusal
+  if (typeof actor === 'string') return actor
   if (change.row.status !== 'superseded' || typeof change.row.superseded_by !== 'string') {
     return 'Прежнее показание отмечается только заменённым новым показанием.'
   }
@@ -59,14 +58,13 @@ async function meterInsert(change: PolicyChange, batch: PolicyBatch): Promise<Re
 
 async function meterUpdate(change: PolicyChange, batch: PolicyBatch): Promise<Refusal> {
   // The one update a desk makes: the old meter marked replaced by the new one it installed.
-  const actor = actorOf(change, batch)
-  if (typeof actor === 'string') return actor
-  const refusal = onlyFields(
+  const actor = updatedBy(
     change,
+    batch,
     ['status', 'removed_on', 'replaced_by'],
     'Прибор учёта изменить с окна можно только заменой на новый.',
   )
-  if (refusal) return refusal
+  if (typeof actor === 'string') return actor
   const { row } = change
   if (row.status !== 'replaced' || typeof row.replaced_by !== 'string') {
     return 'Прибор учёта с окна отмечается только заменённым новым прибором.'

@@ -3,16 +3,15 @@
 // supervisor lifts a reset block; registering a cabinet (the person, the owner, the consent) is
 // the server's own operation.
 import {
-  actorOf,
-  actorWithRole,
-  knownColumns,
-  onlyFields,
-  serverOnly,
-  signedBy,
   type PolicyBatch,
   type PolicyChange,
   type Refusal,
   type TablePolicies,
+  actorWithRole,
+  knownColumns,
+  serverOnly,
+  signedBy,
+  updatedBy,
 } from '../core/policy-kit'
 
 const REGISTRATION = 'Регистрация личного кабинета (человек, его паспорт, согласие) выполняется'
@@ -31,23 +30,25 @@ async function documentInsert(change: PolicyChange, batch: PolicyBatch): Promise
 
 async function documentUpdate(change: PolicyChange, batch: PolicyBatch): Promise<Refusal> {
   // A new passport replaces the previous one: the old row is only marked replaced.
-  const actor = actorOf(change, batch)
+  const actor = updatedBy(
+    change,
+    batch,
+    ['replaced_at'],
+    'Паспорт изменить нельзя: его только заменяют новым.',
+  )
   if (typeof actor === 'string') return actor
-  const refusal = onlyFields(change, ['replaced_at'], 'Паспорт изменить нельзя: его только заменяют новым.')
-  if (refusal) return refusal
   return (await batch.row('person_documents', change.key)) ? null : 'Заменяемого паспорта нет на сервере.'
 }
 
 async function cabinetUpdate(change: PolicyChange, batch: PolicyBatch): Promise<Refusal> {
   // A password reset at the desk: the new password's hash, to be changed at the first sign-in.
-  const actor = actorOf(change, batch)
-  if (typeof actor === 'string') return actor
-  const refusal = onlyFields(
+  const actor = updatedBy(
     change,
+    batch,
     ['password_hash', 'must_change', 'updated_at', 'password_changed_at'],
     'Личный кабинет с окна меняется только сбросом пароля.',
   )
-  if (refusal) return refusal
+  if (typeof actor === 'string') return actor
   if (typeof change.row.password_hash !== 'string' || change.row.password_hash === '') {
     return 'Сброс пароля личного кабинета без нового пароля не принимается.'
   }

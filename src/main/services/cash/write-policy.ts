@@ -2,18 +2,18 @@
 // counter, takes money only in its own shift that is open on the server, and never rewrites what
 // the drawer recorded (payments, allocations, cash movements, Z-reports only add up).
 import {
-  actorOf,
-  isInteger,
-  knownColumns,
-  noDelete,
-  onlyFields,
-  signedBy,
-  supervisorConfirmed,
   type PolicyBatch,
   type PolicyChange,
   type Refusal,
   type Row,
   type TablePolicies,
+  actorOf,
+  isInteger,
+  knownColumns,
+  noDelete,
+  signedBy,
+  supervisorConfirmed,
+  updatedBy,
 } from '../core/policy-kit'
 
 /**
@@ -83,14 +83,13 @@ async function shiftUpdate(change: PolicyChange, batch: PolicyBatch): Promise<Re
   // Only the receipt counter: a payment takes the shift's next number and the counter goes to
   // the server, so a desk that downloads again (or the server closing the shift) goes on from it.
   // Closing a shift is the server's own operation («закрытие смены»), never a pushed update.
-  const actor = actorOf(change, batch)
-  if (typeof actor === 'string') return actor
-  const refusal = onlyFields(
+  const actor = updatedBy(
     change,
+    batch,
     ['last_receipt_no'],
     'Смена закрывается только операцией на сервере: обмен с окна меняет в смене лишь номер последнего чека.',
   )
-  if (refusal) return refusal
+  if (typeof actor === 'string') return actor
   const shift = await deskOpenShift(batch, change.key, 'Изменение смены')
   if (typeof shift === 'string') return shift
   const next = change.row.last_receipt_no
@@ -130,14 +129,13 @@ async function paymentInsert(change: PolicyChange, batch: PolicyBatch): Promise<
 function paymentUpdate(change: PolicyChange, batch: PolicyBatch): Promise<Refusal> | Refusal {
   // A payment never changes; only what happens to it afterwards is noted: the receipt printed
   // (later prints say «КОПИЯ» at every desk) and the fiscal register's mark once it is registered.
-  const actor = actorOf(change, batch)
-  if (typeof actor === 'string') return actor
-  const refusal = onlyFields(
+  const actor = updatedBy(
     change,
+    batch,
     ['printed_at', 'fiscal'],
     'Оплату изменить нельзя: обмен с окна отмечает в ней лишь печать чека и фискальный чек.',
   )
-  if (refusal) return refusal
+  if (typeof actor === 'string') return actor
   return batch.row('payments', change.key).then((p) => (p ? null : 'Оплата не найдена на сервере.'))
 }
 

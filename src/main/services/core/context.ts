@@ -41,4 +41,9 @@ export interface ServiceContext {
    * server); recorded with every change the call leaves for the office server.
    */
   actorId?: string | null
+  /**
+   * Told when the call recorded changes for the office server (the dispatcher then has the sync
+   * push them at once, instead of after every call, reads included).
+   */
+  changesRecorded?: () => void
 }

@@ -52,6 +52,7 @@ export async function enqueueOutboxMany(
     return
   }
   await insertOutboxChanges(trx, changes)
+  ctx.changesRecorded?.()
 }
 
 /**

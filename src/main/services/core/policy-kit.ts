@@ -193,6 +193,21 @@ export function actorOf(change: PolicyChange, batch: PolicyBatch): SessionClerk 
   return batch.signedIn.get(change.clerkId) ?? NOT_SIGNED_IN
 }
 
+/**
+ * The signed-in clerk behind an update that touches only `allowed` fields, or the reason it is
+ * refused (`reason` when it touches any other): the shape of every update a desk may push.
+ */
+export function updatedBy(
+  change: PolicyChange,
+  batch: PolicyBatch,
+  allowed: readonly string[],
+  reason: string,
+): SessionClerk | string {
+  const actor = actorOf(change, batch)
+  if (typeof actor === 'string') return actor
+  return onlyFields(change, allowed, reason) ?? actor
+}
+
 /** The row's clerk column must name the clerk who made the change: nobody signs for another. */
 export function signedBy(change: PolicyChange, column: string, batch: PolicyBatch): Refusal {
   const actor = actorOf(change, batch)
