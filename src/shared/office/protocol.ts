@@ -18,6 +18,7 @@
 //
 // Desk auth: `Authorization: Desk <deskId>.<secret>`. Clerk: `X-Okno-Session: <token>`.
 import { z } from 'zod'
+import type { Change } from '../domain/sync'
 
 export const OFFICE_API_PREFIX = '/v1'
 export const DESK_AUTH_SCHEME = 'Desk'
@@ -143,15 +144,8 @@ export interface PushResult {
   waiting: string[]
 }
 
-export interface PulledChange {
-  seq: number
-  id: string
-  entity: string
-  entityId: string
-  op: 'insert' | 'update' | 'delete' | 'refresh'
-  payload: string
-  createdAt: string
-}
+/** A change of the server's log as a desk receives it: numbered, without who made it. */
+export type PulledChange = Omit<Change, 'clerkId'> & { seq: number }
 
 export interface PullResult {
   changes: PulledChange[]

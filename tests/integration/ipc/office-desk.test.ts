@@ -4,14 +4,13 @@
 // only when the server cannot be reached; a call that wrote is pushed at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { insertOutboxChanges } from '../../../src/main/db/repositories/outbox'
-import { writeState } from '../../../src/main/db/repositories/sync-state'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { OfficeLinkError } from '../../../src/main/sync/link/types'
 import { createSyncService, LEGACY_MESSAGE } from '../../../src/main/sync/service'
 import { anonymousCall } from '../../helpers/calls'
 import { addClerk } from '../../helpers/clerks'
-import { makeContext } from '../../helpers/context'
-import { createTestDatabase, type TestDatabase, type TestEnv } from '../../helpers/database'
+import { type TestDatabase, type TestEnv } from '../../helpers/database'
+import { downloadedDesk } from '../../helpers/office-desk'
 import { FAKE_FINGERPRINT, FakeOfficeServer } from '../../helpers/fake-office-link'
 
 const ENROLL = { url: 'https://okno-server:8443', fingerprint: FAKE_FINGERPRINT, code: 'ABCD-EFGH-JKLM' }
@@ -22,12 +21,7 @@ describe('a desk in office mode', () => {
   let server: FakeOfficeServer
 
   beforeEach(async () => {
-    database = await createTestDatabase('sqlite')
-    env = { kind: 'sqlite', db: database.db, ...makeContext(database.db) }
-    server = new FakeOfficeServer()
-    server.demo = true // the test store is the demo organisation
-    await writeState(env.db.knex, 'server_id', server.serverId)
-    await writeState(env.db.knex, 'downloaded_at', '2026-11-01T00:00:00.000Z')
+    ;({ database, env, server } = await downloadedDesk())
     // Pushes happen on a nudge or at enrollment, never at the interval within a test.
     env.settings.update({ sync: { ...env.settings.get().sync, intervalSeconds: 300 } })
   })

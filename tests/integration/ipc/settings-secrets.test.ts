@@ -4,13 +4,13 @@
 // sealed (desktop shell) — and for any field named like a secret.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { KeySealer } from '../../../src/main/config/passport-key'
-import { readState, writeState } from '../../../src/main/db/repositories/sync-state'
+import { readState } from '../../../src/main/db/repositories/sync-state'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { createSyncService } from '../../../src/main/sync/service'
 import type { Channel } from '../../../src/shared/ipc/channels'
 import { signedInCall } from '../../helpers/calls'
-import { makeContext } from '../../helpers/context'
-import { createTestDatabase, type TestDatabase, type TestEnv } from '../../helpers/database'
+import { type TestDatabase, type TestEnv } from '../../helpers/database'
+import { downloadedDesk } from '../../helpers/office-desk'
 import { FAKE_FINGERPRINT, FakeOfficeServer } from '../../helpers/fake-office-link'
 
 /** A stand-in for safeStorage whose sealed form is recognisable and reversible. */
@@ -42,13 +42,7 @@ describe('settings answers and the desk’s credential', () => {
   let server: FakeOfficeServer
 
   beforeEach(async () => {
-    database = await createTestDatabase('sqlite')
-    env = { kind: 'sqlite', db: database.db, ...makeContext(database.db) }
-    server = new FakeOfficeServer()
-    server.demo = true // the test store is the demo organisation
-    // The desk downloaded from this office's database before: enrolling keeps its data.
-    await writeState(env.db.knex, 'server_id', server.serverId)
-    await writeState(env.db.knex, 'downloaded_at', '2026-11-01T00:00:00.000Z')
+    ;({ database, env, server } = await downloadedDesk())
   })
   afterEach(async () => {
     await database.dispose()
